@@ -1,0 +1,95 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "thidua",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "thidua", targets: ["thidua"]),
+        .library(name: "Postgres", targets: ["Postgres"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    ],
+    targets: [
+        // libpq, the PostgreSQL client library, as installed by `libpq-dev`.
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
+        // A small, safe Swift face of libpq: nothing about thidua in it.
+        .target(
+            name: "Postgres",
+            dependencies: [
+                "CLibPQ",
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        // A private PostgreSQL cluster in a folder, for the demo and the tests.
+        .target(
+            name: "PostgresCluster",
+            dependencies: [.product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        // thidua's schema: the versioned SQL migrations, shipped with the binary.
+        .target(
+            name: "ThiduaSchema",
+            dependencies: ["Postgres"],
+            path: "sql",
+            exclude: ["README.md"],
+            resources: [.copy("migrations")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "ThiduaServer",
+            dependencies: [
+                "Postgres",
+                "ThiduaSchema",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "thidua",
+            dependencies: [
+                "Postgres",
+                "PostgresCluster",
+                "ThiduaSchema",
+                "ThiduaServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        // Shared by every test target: one throwaway cluster per test process, a fresh database per test.
+        .target(
+            name: "ThiduaTesting",
+            dependencies: ["Postgres", "PostgresCluster", "ThiduaSchema"],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "ThiduaTesting"], swiftSettings: strict),
+        .testTarget(name: "PostgresClusterTests", dependencies: ["PostgresCluster", "Postgres", "ThiduaTesting"], swiftSettings: strict),
+        .testTarget(
+            name: "ThiduaServerTests",
+            dependencies: [
+                "ThiduaServer", "ThiduaTesting",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "thiduaTests", dependencies: ["thidua", "ThiduaTesting", "PostgresCluster"], swiftSettings: strict),
+    ]
+)

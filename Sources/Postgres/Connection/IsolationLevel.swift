@@ -1,0 +1,6 @@
+/// The isolation level of a transaction (PostgreSQL's `BEGIN ISOLATION LEVEL …`).
+public enum IsolationLevel: String, Sendable {
+    case readCommitted = "READ COMMITTED"
+    case repeatableRead = "REPEATABLE READ"
+    case serializable = "SERIALIZABLE"
+}

@@ -1,0 +1,102 @@
+import CLibPQ
+import Foundation
+import NIOPosix
+
+/// One libpq connection.
+///
+/// libpq blocks, so every call runs on a thread of `threadPool`, never on Swift's cooperative pool.
+/// A connection serves one caller at a time: ``PostgresPool`` hands it to one task at a time, and a
+/// connection made with ``connect(to:threadPool:)`` belongs to whoever made it. That invariant is why
+/// the class can be `@unchecked Sendable`.
+///
+/// Parameterised statements are prepared on first use and the prepared statement is kept for the life
+/// of the connection, so a statement that runs often is parsed and planned once.
+public final class PostgresConnection: @unchecked Sendable {
+    let handle: OpaquePointer
+    let threadPool: NIOThreadPool
+    /// Host, port, database and user, for messages. Never the password.
+    public let target: String
+    var preparedStatements: [StatementKey: String] = [:]
+    var preparedStatementCount = 0
+    private(set) var closed = false
+    static let preparedStatementLimit = 512
+
+    private init(handle: OpaquePointer, threadPool: NIOThreadPool) {
+        self.handle = handle
+        self.threadPool = threadPool
+        self.target = Self.describe(handle)
+        PQsetNoticeReceiver(handle, { _, _ in }, nil)
+    }
+
+    deinit { if !closed { PQfinish(handle) } }
+
+    /// Connects with a `postgresql://` URL or a `key=value` connection string, as libpq accepts them.
+    ///
+    /// The session runs in UTC with UTF-8 text; a connection string can override `connect_timeout`
+    /// (5 s by default, so an unreachable server fails fast) and `application_name`.
+    public static func connect(
+        to connectionString: String, threadPool: NIOThreadPool = .singleton
+    ) async throws -> PostgresConnection {
+        try await threadPool.runIfActive { try connectBlocking(to: connectionString, threadPool: threadPool) }
+    }
+
+    static func connectBlocking(to connectionString: String, threadPool: NIOThreadPool) throws -> PostgresConnection {
+        let settings: [(String, String)] = [
+            ("connect_timeout", "5"),
+            ("application_name", "thidua"),
+            ("dbname", connectionString),
+            ("client_encoding", "UTF8"),
+            ("options", "-c TimeZone=UTC -c DateStyle=ISO"),
+        ]
+        let keywords = settings.map { strdup($0.0) }
+        let values = settings.map { strdup($0.1) }
+        defer { (keywords + values).forEach { free($0) } }
+        let keywordPointers = keywords.map { UnsafePointer($0) } + [nil]
+        let valuePointers = values.map { UnsafePointer($0) } + [nil]
+        guard let handle = PQconnectdbParams(keywordPointers, valuePointers, 1) else {
+            throw PostgresError.connectionFailed(target: "(unknown)", message: "libpq could not allocate a connection")
+        }
+        guard PQstatus(handle) == CONNECTION_OK else {
+            let target = describe(handle)
+            let message = String(cString: PQerrorMessage(handle)).trimmingCharacters(in: .whitespacesAndNewlines)
+            PQfinish(handle)
+            throw PostgresError.connectionFailed(target: target, message: message)
+        }
+        return PostgresConnection(handle: handle, threadPool: threadPool)
+    }
+
+    private static func describe(_ handle: OpaquePointer) -> String {
+        func value(_ pointer: UnsafeMutablePointer<CChar>?) -> String {
+            guard let pointer else { return "?" }
+            let text = String(cString: pointer)
+            return text.isEmpty ? "?" : text
+        }
+        return "host=\(value(PQhost(handle))) port=\(value(PQport(handle))) database=\(value(PQdb(handle))) user=\(value(PQuser(handle)))"
+    }
+
+    /// Runs a parameterised statement and returns its rows (in binary format, decoded on demand).
+    @discardableResult
+    public func query(_ query: PostgresQuery) async throws -> PostgresRows {
+        try await run { try $0.queryBlocking(query) }
+    }
+
+    /// Runs SQL text that may hold several statements and no parameters (migrations, `BEGIN`, `SET`).
+    public func execute(script: String) async throws {
+        try await run { try $0.executeBlocking(script: script) }
+    }
+
+    /// Closes the connection; later calls fail with ``PostgresError/connectionLost(_:)``.
+    public func close() {
+        guard !closed else { return }
+        closed = true
+        PQfinish(handle)
+    }
+
+    /// Runs a blocking libpq operation on the connection's thread pool.
+    func run<T: Sendable>(_ operation: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
+        try await threadPool.runIfActive { [self] in
+            guard !closed else { throw PostgresError.connectionLost("the connection is closed") }
+            return try operation(self)
+        }
+    }
+}

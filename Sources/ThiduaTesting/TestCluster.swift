@@ -1,0 +1,74 @@
+import Foundation
+import Postgres
+import PostgresCluster
+import Synchronization
+import ThiduaSchema
+
+/// The one throwaway PostgreSQL cluster of a test process.
+///
+/// It starts on first use in a fresh folder under the temporary directory (so two test processes never
+/// meet: each has its own folder and Unix socket), runs with `fsync` off, and is stopped and deleted when
+/// the process exits. A migrated template database is made once; each test clones it, which takes
+/// milliseconds, so tests never share data.
+public actor TestCluster {
+    public static let shared = TestCluster()
+
+    private var started: PostgresCluster?
+    private var templateReady = false
+    private var databaseCount = 0
+
+    /// The cluster, started on first call.
+    public func cluster() throws -> PostgresCluster {
+        if let started { return started }
+        let cluster = try Self.startCluster()
+        started = cluster
+        return cluster
+    }
+
+    /// A new empty database, or a clone of the migrated template.
+    func createDatabase(migrated: Bool) async throws -> (PostgresCluster, String) {
+        let cluster = try cluster()
+        if migrated, !templateReady {
+            try await Self.makeTemplate(cluster)
+            templateReady = true
+        }
+        databaseCount += 1
+        let name = "test_\(databaseCount)"
+        let admin = try await PostgresConnection.connect(to: try cluster.connectionString())
+        defer { admin.close() }
+        try await admin.execute(script: "CREATE DATABASE \(name)\(migrated ? " TEMPLATE thidua_template" : "")")
+        return (cluster, name)
+    }
+
+    private static func makeTemplate(_ cluster: PostgresCluster) async throws {
+        let admin = try await PostgresConnection.connect(to: try cluster.connectionString())
+        try await admin.execute(script: "CREATE DATABASE thidua_template")
+        admin.close()
+        let template = try await PostgresConnection.connect(to: try cluster.connectionString(database: "thidua_template"))
+        defer { template.close() }
+        try await ThiduaSchema.migrator().migrate(template)
+    }
+
+    private static func startCluster() throws -> PostgresCluster {
+        var template = Array("/tmp/thidua-test-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else { throw CocoaError(.fileWriteUnknown) }
+        let directory = String(cString: made)
+        let cluster = PostgresCluster(
+            directory: directory,
+            options: .init(port: nil, durable: false, settings: ["max_connections": "400", "log_min_messages": "warning"])
+        )
+        try cluster.initialiseIfNeeded()
+        try cluster.start()
+        running.withLock { $0 = cluster }
+        atexit { TestCluster.stopAtExit() }
+        return cluster
+    }
+
+    private static let running = Mutex<PostgresCluster?>(nil)
+
+    private static func stopAtExit() {
+        guard let cluster = running.withLock({ $0 }) else { return }
+        try? cluster.stop()
+        try? FileManager.default.removeItem(atPath: cluster.directory)
+    }
+}

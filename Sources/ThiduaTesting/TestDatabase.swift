@@ -1,0 +1,38 @@
+import Postgres
+import PostgresCluster
+
+/// A database of its own for one test, in the process's throwaway cluster.
+///
+/// ```swift
+/// let database = try await TestDatabase.make()          // migrated to the latest schema
+/// let pool = try database.pool()                         // as the superuser
+/// let app = try database.pool(user: ThiduaSchema.applicationRole)
+/// ```
+public struct TestDatabase: Sendable {
+    public let name: String
+    public let cluster: PostgresCluster
+
+    /// A fresh database: a clone of the migrated template, or empty when `migrated` is false.
+    public static func make(migrated: Bool = true) async throws -> TestDatabase {
+        let (cluster, name) = try await TestCluster.shared.createDatabase(migrated: migrated)
+        return TestDatabase(name: name, cluster: cluster)
+    }
+
+    public func connectionString(user: String = "postgres") throws -> String {
+        try cluster.connectionString(database: name, user: user)
+    }
+
+    public func connect(user: String = "postgres") async throws -> PostgresConnection {
+        try await PostgresConnection.connect(to: try connectionString(user: user))
+    }
+
+    public func pool(
+        user: String = "postgres", maximumConnections: Int = 4, acquireTimeout: Duration = .seconds(10)
+    ) throws -> PostgresPool {
+        PostgresPool(configuration: .init(
+            connectionString: try connectionString(user: user),
+            maximumConnections: maximumConnections,
+            acquireTimeout: acquireTimeout
+        ))
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import PostgresCluster
+
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Chạy thử trên máy này / Run thidua on this machine with a private database.",
+        discussion: """
+            With no DATABASE_URL, starts a private PostgreSQL under --data (./.thidua by default; created on \
+            first run, reused afterwards), brings its schema up to date, serves on http://127.0.0.1:8080 and \
+            prints the address. Ctrl-C or SIGTERM stops the server, then the database it started. As root, \
+            PostgreSQL runs as the 'postgres' system user.
+
+            With DATABASE_URL (or --database-url) it migrates and serves that database instead.
+
+            Examples:
+              thidua demo
+              thidua demo --data /srv/thidua-demo --port 8090
+            """
+    )
+
+    @OptionGroup var database: DatabaseURLOption
+    @OptionGroup var data: DataOptions
+    @OptionGroup var server: ServerOptions
+
+    func run() async throws {
+        do {
+            if let url = database.resolved {
+                try await Migrate.apply(to: url)
+                try await ServerRunner.run(connectionString: url, options: server)
+                return
+            }
+            let cluster = try data.cluster()
+            if try cluster.initialiseIfNeeded() {
+                Console.line("Khởi tạo cơ sở dữ liệu riêng / initialised a private database in \(cluster.directory)")
+            }
+            let alreadyRunning = if case .running = try cluster.status() { true } else { false }
+            try cluster.start()
+            do {
+                let database = PrivateDatabase(cluster: cluster)
+                try await database.prepare()
+                try await ServerRunner.run(connectionString: try database.applicationConnectionString(), options: server)
+            } catch {
+                if !alreadyRunning { try? cluster.stop() }
+                throw error
+            }
+            if !alreadyRunning {
+                try cluster.stop()
+                Console.line("Đã dừng cơ sở dữ liệu riêng / stopped the private database")
+            }
+        } catch {
+            throw CommandFailure.exit(for: error)
+        }
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+import Foundation
+
+/// Environment-variable fallbacks for options: a flag wins over its variable, the variable over the default.
+enum Environment {
+    static func string(_ name: String) -> String? {
+        guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else { return nil }
+        return value
+    }
+
+    static func integer(_ name: String) throws -> Int? {
+        guard let text = string(name) else { return nil }
+        guard let value = Int(text) else {
+            throw ValidationError("\(name)=\(text) không phải là số / is not a number")
+        }
+        return value
+    }
+}

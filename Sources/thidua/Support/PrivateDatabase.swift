@@ -1,0 +1,23 @@
+import Postgres
+import PostgresCluster
+import ThiduaSchema
+
+/// thidua's database inside the private cluster: made and migrated as the cluster's superuser,
+/// served as the application role.
+struct PrivateDatabase {
+    let cluster: PostgresCluster
+
+    /// Creates the database if needed and applies pending migrations, reporting each on standard output.
+    func prepare() async throws {
+        let admin = try await PostgresConnection.connect(to: try cluster.connectionString())
+        if try await ThiduaSchema.createDatabaseIfMissing(admin: admin) {
+            Console.line("Tạo cơ sở dữ liệu / created database \"\(ThiduaSchema.databaseName)\"")
+        }
+        admin.close()
+        try await Migrate.apply(to: try cluster.connectionString(database: ThiduaSchema.databaseName))
+    }
+
+    func applicationConnectionString() throws -> String {
+        try cluster.connectionString(database: ThiduaSchema.databaseName, user: ThiduaSchema.applicationRole)
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+import Hummingbird
+import Logging
+import Postgres
+import ThiduaSchema
+import ThiduaServer
+
+/// Runs the HTTP server over a pool until SIGINT or SIGTERM, then closes the pool.
+enum ServerRunner {
+    static func run(connectionString: String, options: ServerOptions) async throws {
+        let pool = PostgresPool(configuration: .init(connectionString: connectionString, maximumConnections: try options.resolvedPoolSize()))
+        let expected = try ThiduaSchema.migrator().migrations.last?.version
+        let configuration = ServerConfiguration(host: options.resolvedHost(), port: try options.resolvedPort(), expectedSchemaVersion: expected)
+        var logger = Logger(label: "thidua")
+        logger.logLevel = Environment.string("THIDUA_LOG_LEVEL").flatMap(Logger.Level.init(rawValue:)) ?? .info
+        let app = ThiduaApplication.make(pool: pool, configuration: configuration, logger: logger) { url in
+            Console.line("thidua đang chạy tại / is running at \(url)  (Ctrl-C để dừng / to stop)")
+        }
+        do {
+            try await app.runService()
+        } catch {
+            await pool.close()
+            throw error
+        }
+        await pool.close()
+    }
+}
