@@ -14,7 +14,8 @@ public actor TestCluster {
     public static let shared = TestCluster()
 
     private var started: PostgresCluster?
-    private var templateReady = false
+    /// One creation shared by every caller: the actor is re-entered while it awaits.
+    private var template: Task<Void, any Error>?
     private var databaseCount = 0
 
     /// The cluster, started on first call.
@@ -28,9 +29,10 @@ public actor TestCluster {
     /// A new empty database, or a clone of the migrated template.
     func createDatabase(migrated: Bool) async throws -> (PostgresCluster, String) {
         let cluster = try cluster()
-        if migrated, !templateReady {
-            try await Self.makeTemplate(cluster)
-            templateReady = true
+        if migrated {
+            let creation = template ?? Task { try await Self.makeTemplate(cluster) }
+            template = creation
+            try await creation.value
         }
         databaseCount += 1
         let name = "test_\(databaseCount)"

@@ -19,6 +19,7 @@ public final class PostgresConnection: @unchecked Sendable {
     var preparedStatements: [StatementKey: String] = [:]
     var preparedStatementCount = 0
     private(set) var closed = false
+    private var ownsThreadPool = false
     static let preparedStatementLimit = 512
 
     private init(handle: OpaquePointer, threadPool: NIOThreadPool) {
@@ -28,15 +29,33 @@ public final class PostgresConnection: @unchecked Sendable {
         PQsetNoticeReceiver(handle, { _, _ in }, nil)
     }
 
-    deinit { if !closed { PQfinish(handle) } }
+    deinit {
+        if !closed { PQfinish(handle) }
+        if ownsThreadPool { threadPool.shutdownGracefully { _ in } }
+    }
 
     /// Connects with a `postgresql://` URL or a `key=value` connection string, as libpq accepts them.
     ///
     /// The session runs in UTC with UTF-8 text; a connection string can override `connect_timeout`
     /// (5 s by default, so an unreachable server fails fast) and `application_name`.
-    public static func connect(
-        to connectionString: String, threadPool: NIOThreadPool = .singleton
-    ) async throws -> PostgresConnection {
+    ///
+    /// A connection made here gets a thread of its own: a statement that waits on a lock must never hold
+    /// the thread the lock holder needs to go on (``PostgresPool`` sizes its threads to its connections
+    /// for the same reason).
+    public static func connect(to connectionString: String) async throws -> PostgresConnection {
+        let thread = NIOThreadPool(numberOfThreads: 1)
+        thread.start()
+        do {
+            let connection = try await connect(to: connectionString, threadPool: thread)
+            connection.ownsThreadPool = true
+            return connection
+        } catch {
+            try? await thread.shutdownGracefully()
+            throw error
+        }
+    }
+
+    static func connect(to connectionString: String, threadPool: NIOThreadPool) async throws -> PostgresConnection {
         try await threadPool.runIfActive { try connectBlocking(to: connectionString, threadPool: threadPool) }
     }
 
