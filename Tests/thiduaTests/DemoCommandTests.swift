@@ -1,0 +1,73 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import PostgresCluster
+import Testing
+
+/// Runs the built `thidua` binary as a newcomer would: `thidua demo` in an empty folder.
+@Suite(.serialized) struct DemoCommandTests {
+    private var executable: URL {
+        get throws {
+            let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            for candidate in [folder, folder.deletingLastPathComponent()] {
+                let url = candidate.appendingPathComponent("thidua")
+                if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+            }
+            throw CocoaError(.fileNoSuchFile)
+        }
+    }
+
+    /// Starts `thidua demo`, waits for the address it prints, fetches /health, then sends SIGTERM.
+    private func runDemoOnce(data: String) async throws -> (health: String, exitCode: Int32, output: String) {
+        let process = Process()
+        process.executableURL = try executable
+        process.arguments = ["demo", "--data", data, "--port", "0"]
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "DATABASE_URL")
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        var text = ""
+        var address: String?
+        let deadline = Date().addingTimeInterval(60)
+        while address == nil, Date() < deadline, process.isRunning {
+            let chunk = output.fileHandleForReading.availableData
+            text += String(decoding: chunk, as: UTF8.self)
+            if let range = text.range(of: #"http://127\.0\.0\.1:[0-9]+"#, options: .regularExpression) {
+                address = String(text[range])
+            }
+        }
+        guard let address else {
+            process.terminate()
+            Issue.record("thidua demo printed no address: \(text)")
+            return ("", -1, text)
+        }
+        let (body, _) = try await URLSession.shared.data(from: URL(string: address + "/health")!)
+        kill(process.processIdentifier, SIGTERM)
+        let rest = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        text += String(decoding: rest, as: UTF8.self)
+        return (String(decoding: body, as: UTF8.self), process.terminationStatus, text)
+    }
+
+    @Test func demoOnAnEmptyFolderServesHealthStopsCleanlyAndReusesItsData() async throws {
+        let data = NSTemporaryDirectory() + "thidua-demo-\(UUID().uuidString.prefix(8))"
+        defer { try? FileManager.default.removeItem(atPath: data) }
+
+        let first = try await runDemoOnce(data: data)
+        #expect(first.health.contains("\"status\":\"ok\""), "\(first.output)")
+        #expect(first.exitCode == 0, "\(first.output)")
+        #expect(first.output.contains("0001_roles_and_extensions.sql"))
+        #expect(try PostgresCluster(directory: data).status() == .stopped)
+
+        let second = try await runDemoOnce(data: data)
+        #expect(second.health.contains("\"status\":\"ok\""))
+        #expect(second.exitCode == 0)
+        #expect(!second.output.contains("Khởi tạo cơ sở dữ liệu riêng"), "the second run reuses the data")
+        #expect(second.output.contains("schema is current"))
+        #expect(try PostgresCluster(directory: data).status() == .stopped)
+    }
+}
