@@ -20,7 +20,16 @@ public enum ThiduaSchema {
     }
 
     public static func migrator() throws -> Migrator {
-        Migrator(migrations: try Migration.load(from: migrationsDirectory))
+        Migrator(migrations: try Migration.load(from: migrationsDirectory), table: migrationsTable)
+    }
+
+    /// Where applied migrations are recorded.
+    public static let migrationsTable = "schema_migrations"
+
+    /// The newest migration the database has applied, `nil` for an empty one. Reads the record only, so
+    /// the application role can ask (for `/health`) without the migration files.
+    public static func appliedVersion(_ connection: PostgresConnection) async throws -> String? {
+        try await Migrator(migrations: [], table: migrationsTable).currentVersion(connection)
     }
 }
 
@@ -34,7 +43,7 @@ extension ThiduaSchema {
         let exists = try await admin.query("SELECT EXISTS (SELECT FROM pg_database WHERE datname = \(name))")
         guard try exists.first?.decode(Bool.self, at: 0) == false else { return false }
         do {
-            try await admin.execute(script: "CREATE DATABASE \"\(name)\" ENCODING 'UTF8'")
+            try await admin.execute(script: "CREATE DATABASE \(PostgresQuery.quoted(identifier: name)) ENCODING 'UTF8'")
         } catch let error as PostgresError where error.serverError?.sqlState == "42P04" {
             return false
         }

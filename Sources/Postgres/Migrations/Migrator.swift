@@ -107,7 +107,7 @@ public struct Migrator: Sendable {
     }
 
     private func quoted(_ identifier: String) -> String {
-        "\"" + identifier.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+        PostgresQuery.quoted(identifier: identifier)
     }
 
     private func bindings(_ values: String...) -> PostgresBindings {

@@ -43,9 +43,14 @@ public struct PostgresQuery: Sendable, ExpressibleByStringInterpolation {
             sql += "$\(bindings.count)"
         }
 
-        /// A quoted identifier (table, column, role name): `"name"` with inner quotes doubled.
+        /// A quoted identifier (table, column, role name), see ``PostgresQuery/quoted(identifier:)``.
         public mutating func appendInterpolation(identifier: String) {
-            sql += "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            sql += PostgresQuery.quoted(identifier: identifier)
         }
+    }
+
+    /// An identifier as SQL text: `"name"` with inner quotes doubled, so it can never end the identifier early.
+    public static func quoted(identifier: String) -> String {
+        "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -25,7 +25,7 @@ struct HealthRoutes: Sendable {
     func check() async throws -> EditedResponse<Health> {
         let version: String?
         do {
-            version = try await pool.withConnection { try await Migrator(migrations: []).currentVersion($0) }
+            version = try await pool.withConnection { try await ThiduaSchema.appliedVersion($0) }
         } catch {
             return unavailable(Health(
                 status: "unavailable", database: "unreachable", schemaVersion: nil,

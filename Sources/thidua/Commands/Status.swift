@@ -37,7 +37,7 @@ struct Status: AsyncParsableCommand {
     private func schemaVersion(_ cluster: PostgresCluster) async throws -> String? {
         let connection = try await PostgresConnection.connect(to: try cluster.connectionString(database: ThiduaSchema.databaseName))
         defer { connection.close() }
-        return try await Migrator(migrations: []).currentVersion(connection)
+        return try await ThiduaSchema.appliedVersion(connection)
     }
 
     static func describe(_ running: PostgresCluster.Running, cluster: PostgresCluster) -> String {
