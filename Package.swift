@@ -26,6 +26,12 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
         ),
+        // OpenSSL's libcrypto (installed with libpq): SHA-256 for the audit verifier, at native speed.
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
+        ),
         // A small, safe Swift face of libpq: nothing about thidua in it.
         .target(
             name: "Postgres",
@@ -48,7 +54,18 @@ let package = Package(
             dependencies: ["Postgres"],
             path: "sql",
             exclude: ["README.md"],
-            resources: [.copy("migrations")],
+            resources: [.copy("migrations"), .copy("seed")],
+            swiftSettings: strict
+        ),
+        // The records system: domain, policy, workflow, repositories, audit trail.
+        .target(
+            name: "ThiduaCore",
+            dependencies: [
+                "CCrypto",
+                "Postgres",
+                "ThiduaSchema",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict
         ),
         .target(
@@ -80,6 +97,7 @@ let package = Package(
             dependencies: ["Postgres", "PostgresCluster", "ThiduaSchema"],
             swiftSettings: strict
         ),
+        .testTarget(name: "ThiduaCoreTests", dependencies: ["ThiduaCore", "ThiduaTesting"], swiftSettings: strict),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "ThiduaTesting"], swiftSettings: strict),
         .testTarget(name: "PostgresClusterTests", dependencies: ["PostgresCluster", "Postgres", "ThiduaTesting"], swiftSettings: strict),
         .testTarget(
