@@ -1,4 +1,8 @@
 -- Nominees (lasting identities), their personal data, nominations with their dossier, and the quota ledger.
+
+-- pg_trgm: "tua chua" must find "Trường THCS Tủa Chùa" anywhere in a name, through an index.
+CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
+
 SET LOCAL ROLE thidua_owner;
 SET LOCAL search_path = thidua, public;
 
@@ -14,7 +18,7 @@ CREATE TABLE nominees (
     version integer NOT NULL DEFAULT 1 CHECK (version > 0)
 );
 CREATE INDEX nominees_unit ON nominees (unit_id);
-CREATE INDEX nominees_name_search ON nominees (area_id, thidua.unaccented(lower(name)) text_pattern_ops);
+CREATE INDEX nominees_name_search ON nominees USING gin (thidua.unaccented(lower(name)) public.gin_trgm_ops);
 COMMENT ON COLUMN nominees.unit_id IS 'The unit that registered the nominee and keeps its personal data.';
 COMMENT ON COLUMN nominees.restricted IS 'Personnel of an armed force: seen only by the force, the secretariat, the council, the chairman and auditors.';
 
@@ -63,7 +67,7 @@ CREATE TABLE nominations (
 CREATE INDEX nominations_unit_round ON nominations (unit_id, round_id, state);
 CREATE INDEX nominations_movement ON nominations (round_id, movement_id, state);
 CREATE INDEX nominations_nominee ON nominations (nominee_id);
-CREATE INDEX nominations_name_search ON nominations (area_id, thidua.unaccented(lower(nominee_name)) text_pattern_ops);
+CREATE INDEX nominations_name_search ON nominations USING gin (thidua.unaccented(lower(nominee_name)) public.gin_trgm_ops);
 
 -- A dossier's documents (Law art. 84). Content is stored with its SHA-256, which the database computes and
 -- checks; rows are never updated, so a document cannot change unseen.

@@ -43,6 +43,19 @@ public struct PostgresQuery: Sendable, ExpressibleByStringInterpolation {
             sql += "$\(bindings.count)"
         }
 
+        /// An optional value: `nil` binds SQL `NULL`. (Spelled out so the compiler does not take it for an
+        /// accidental debug description of an optional.)
+        public mutating func appendInterpolation<Wrapped: PostgresEncodable>(_ value: Wrapped?) {
+            bindings.append(value)
+            sql += "$\(bindings.count)"
+        }
+
+        /// A fragment of SQL written in the program (a column list shared by several queries). `StaticString`
+        /// only, so no runtime text can reach the statement this way.
+        public mutating func appendInterpolation(sql fragment: StaticString) {
+            sql += fragment.description
+        }
+
         /// A quoted identifier (table, column, role name), see ``PostgresQuery/quoted(identifier:)``.
         public mutating func appendInterpolation(identifier: String) {
             sql += PostgresQuery.quoted(identifier: identifier)

@@ -1,0 +1,45 @@
+import Foundation
+import Postgres
+
+/// An emulation movement or field (phong trào, lĩnh vực) with its checklist and its figures.
+public struct Movement: Sendable, Hashable, Codable {
+    public var id: UUID
+    public var code: String
+    public var name: String
+    public var field: String
+    public var criteriaSection: String
+    public var nomineeKinds: [NomineeKind]
+    public var criteria: [Criterion]
+    public var indicators: [Indicator]
+    public var active: Bool
+
+    static let columns: StaticString = "id, code, name, field, criteria_section, nominee_kinds, criteria, indicators, active"
+
+    init(row: PostgresRow) throws {
+        id = try row.decode(column: "id")
+        code = try row.decode(column: "code")
+        name = try row.decode(column: "name")
+        field = try row.decode(column: "field")
+        criteriaSection = try row.decode(column: "criteria_section")
+        nomineeKinds = try row.decode([String].self, column: "nominee_kinds").compactMap(NomineeKind.init(rawValue:))
+        criteria = try row.decode(PostgresJSON<[Criterion]>.self, column: "criteria").value
+        indicators = try row.decode(PostgresJSON<[Indicator]>.self, column: "indicators").value
+        active = try row.decode(column: "active")
+    }
+}
+
+/// One item of a movement's checklist (tiêu chí).
+public struct Criterion: Sendable, Hashable, Codable {
+    public var code: String
+    public var text: String
+}
+
+/// A figure a nomination reports as a number, such as revenue by year; `rule: "rising"` means each year
+/// must exceed the one before (PLAN.md §5, 2.2.1).
+public struct Indicator: Sendable, Hashable, Codable {
+    public var code: String
+    public var name: String
+    public var unit: String
+    public var perYear: Bool
+    public var rule: String?
+}

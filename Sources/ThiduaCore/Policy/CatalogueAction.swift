@@ -1,0 +1,51 @@
+import Foundation
+
+/// Changes to the catalogue and the people in it, and reading the whole audit trail.
+public enum CatalogueAction: Sendable, Hashable {
+    case manageUnits
+    case manageUsers
+    /// Granting or revoking a role of `user`.
+    case changeRoles(of: UUID)
+    /// Movements, rounds, deadlines and quotas.
+    case manageRounds
+    case grantDeadlineException
+    /// Lending `role` to a colleague of the actor's own unit.
+    case delegate(Role)
+    case readWholeAuditTrail
+    case sealAuditCheckpoint
+}
+
+extension Policy {
+    /// Decides a catalogue action (DESIGN.md §4, last rows of the matrix).
+    @discardableResult
+    public static func authorize(_ actor: Actor, _ action: CatalogueAction) throws(PolicyDenial) -> Capacity {
+        switch action {
+        case .manageUnits, .manageUsers:
+            return try require(actor, .admin)
+        case .changeRoles(let user):
+            let capacity = try require(actor, .admin)
+            guard user != actor.userID else { throw .selfGrant }
+            return capacity
+        case .manageRounds, .grantDeadlineException:
+            return try require(actor, .secretariat)
+        case .delegate(let role):
+            guard role == .unitHead || role == .chairman, actor.roles.contains(role) else { throw .delegationNotAllowed }
+            return Capacity(role: role, onBehalfOf: nil)
+        case .readWholeAuditTrail:
+            return try requireAny(actor, [.auditor, .secretariat])
+        case .sealAuditCheckpoint:
+            return try requireAny(actor, [.auditor, .secretariat, .admin])
+        }
+    }
+
+    private static func require(_ actor: Actor, _ role: Role) throws(PolicyDenial) -> Capacity {
+        try requireAny(actor, [role])
+    }
+
+    private static func requireAny(_ actor: Actor, _ roles: [Role]) throws(PolicyDenial) -> Capacity {
+        guard let capacity = roles.lazy.compactMap(actor.capacity(for:)).first else {
+            throw actor.holds(.auditor) && !roles.contains(.auditor) ? .readOnly : .roleRequired(roles)
+        }
+        return capacity
+    }
+}

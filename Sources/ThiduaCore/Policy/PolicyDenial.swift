@@ -1,0 +1,64 @@
+/// Why the policy refused: the rule that said no, in words for the person who asked.
+public enum PolicyDenial: Error, Sendable, Hashable {
+    /// The action needs one of these roles, held in person or under delegation.
+    case roleRequired([Role])
+    /// The record belongs to another unit.
+    case otherUnit
+    /// Only the head of the movement's lead unit reviews its nominations.
+    case notLeadUnit
+    /// An armed force's nominations are seen only by the force and the overseers.
+    case armedForceRecord
+    /// No one reviews, approves or votes on what they themselves submitted.
+    case ownSubmission
+    /// Auditors read everything and change nothing.
+    case readOnly
+    /// An administrator cannot grant or revoke their own roles.
+    case selfGrant
+    /// Only the holder of a role may lend it, and only to a colleague of the same unit.
+    case delegationNotAllowed
+    /// Council members and the chairman see nominations from council review on.
+    case notYetBeforeCouncil
+
+    /// A stable code for APIs and scripts.
+    public var code: String {
+        switch self {
+        case .roleRequired: "role_required"
+        case .otherUnit: "other_unit"
+        case .notLeadUnit: "not_lead_unit"
+        case .armedForceRecord: "armed_force_record"
+        case .ownSubmission: "own_submission"
+        case .readOnly: "read_only"
+        case .selfGrant: "self_grant"
+        case .delegationNotAllowed: "delegation_not_allowed"
+        case .notYetBeforeCouncil: "not_yet_before_council"
+        }
+    }
+
+    public var vietnamese: String {
+        switch self {
+        case .roleRequired(let roles): "Cần vai trò: \(roles.map(\.vietnamese).joined(separator: " hoặc "))."
+        case .otherUnit: "Hồ sơ thuộc đơn vị khác."
+        case .notLeadUnit: "Chỉ thủ trưởng đơn vị chủ trì phong trào được xác nhận hoặc trả lại."
+        case .armedForceRecord: "Hồ sơ của lực lượng vũ trang chỉ đơn vị đó và cơ quan có thẩm quyền được xem."
+        case .ownSubmission: "Không ai được xét duyệt hồ sơ do chính mình gửi."
+        case .readOnly: "Thanh tra chỉ được xem, không được sửa."
+        case .selfGrant: "Quản trị viên không được tự cấp hoặc thu hồi vai trò của mình."
+        case .delegationNotAllowed: "Chỉ người giữ vai trò được ủy quyền cho người cùng đơn vị."
+        case .notYetBeforeCouncil: "Hội đồng chỉ xem hồ sơ từ khi đưa ra xét."
+        }
+    }
+
+    public var english: String {
+        switch self {
+        case .roleRequired(let roles): "Requires the role \(roles.map(\.rawValue).joined(separator: " or "))."
+        case .otherUnit: "The record belongs to another unit."
+        case .notLeadUnit: "Only the head of the movement's lead unit endorses or returns its nominations."
+        case .armedForceRecord: "An armed force's records are seen only by that force and the overseers."
+        case .ownSubmission: "No one reviews what they themselves submitted."
+        case .readOnly: "Auditors read and never change."
+        case .selfGrant: "An administrator cannot grant or revoke their own roles."
+        case .delegationNotAllowed: "Only the holder of a role may delegate it, to a colleague of the same unit."
+        case .notYetBeforeCouncil: "The council sees nominations from council review on."
+        }
+    }
+}

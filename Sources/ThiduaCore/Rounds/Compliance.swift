@@ -1,0 +1,36 @@
+import Foundation
+
+/// A round's compliance table (PLAN.md §4): each unit against its maximum and minimum, each movement
+/// against its lead unit's minimum. Counts are of what the reader may see.
+public struct Compliance: Sendable, Hashable {
+    public var units: [UnitCompliance]
+    public var movements: [MovementCompliance]
+}
+
+/// Counts per state: a nomination counts as submitted while it holds a quota slot, as endorsed from the
+/// lead unit's endorsement on, as verified from the secretariat's verification on.
+public struct ComplianceCounts: Sendable, Hashable {
+    public var submitted: Int
+    public var endorsed: Int
+    public var verified: Int
+}
+
+public struct UnitCompliance: Sendable, Hashable {
+    public var unitID: UUID
+    public var unitName: String
+    public var unitKind: UnitKind
+    public var minimum: Int
+    public var maximum: Int
+    public var counts: ComplianceCounts
+    public var shortfall: Int { max(0, minimum - counts.submitted) }
+}
+
+public struct MovementCompliance: Sendable, Hashable {
+    public var movementID: UUID
+    public var movementName: String
+    /// `nil` when the minimum counts any kind of nominee.
+    public var nomineeKind: NomineeKind?
+    public var required: Int
+    public var counts: ComplianceCounts
+    public var shortfall: Int { max(0, required - counts.submitted) }
+}

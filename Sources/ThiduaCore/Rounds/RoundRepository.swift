@@ -1,0 +1,94 @@
+import Foundation
+import Postgres
+
+/// Rounds: their deadlines, the secretariat's exceptions to them, and the compliance table.
+public struct RoundRepository: Sendable {
+    let store: RecordStore
+
+    public init(store: RecordStore) {
+        self.store = store
+    }
+
+    /// Lets `unitID` submit to the round until `until` although its due date has passed (secretariat; audited
+    /// with its reason).
+    public func grantDeadlineException(
+        round roundID: UUID, unit unitID: UUID, until: Date, reason: String, by actor: Actor
+    ) async throws -> UUID {
+        let capacity = try UserRepository.authorize(actor, .grantDeadlineException)
+        guard let reason = Text.cleaned(reason) else { throw ThiduaError.reasonRequired }
+        return try await store.write(actor, capacity, action: "round.deadline_exception", reason: reason) { connection in
+            let rows = try await connection.query("""
+                INSERT INTO thidua.deadline_exceptions (round_id, unit_id, until, reason, granted_by)
+                VALUES (\(roundID), \(unitID), \(until), \(reason), \(actor.userID))
+                RETURNING id
+                """)
+            return try rows.single()!.decode(UUID.self, at: 0)
+        }
+    }
+
+    /// Moves a round's due date (secretariat), guarded by the round's version.
+    public func setDueDate(round roundID: UUID, to due: Date, version: Int, reason: String, by actor: Actor) async throws {
+        let capacity = try UserRepository.authorize(actor, .manageRounds)
+        try await store.write(actor, capacity, action: "round.set_due_date", reason: Text.cleaned(reason)) { connection in
+            let rows = try await connection.query("""
+                UPDATE thidua.rounds SET due_at = \(due), version = version + 1 WHERE id = \(roundID) AND version = \(version)
+                RETURNING version
+                """)
+            guard try rows.single() != nil else {
+                let current = try await connection.query("SELECT version FROM thidua.rounds WHERE id = \(roundID)")
+                guard let row = try current.single() else { throw ThiduaError.notFound("đợt / round") }
+                throw ThiduaError.staleVersion(expected: version, current: try row.decode(Int.self, at: 0))
+            }
+        }
+    }
+
+    /// The compliance table of a round, as far as the actor may see.
+    public func compliance(round roundID: UUID, as actor: Actor) async throws -> Compliance {
+        try await store.read(actor) { connection in
+            let units = try await connection.query("""
+                SELECT u.id, u.name, u.kind, l.minimum, l.maximum,
+                       count(n.id) FILTER (WHERE n.state IN ('submitted', 'endorsed', 'verified', 'returned', 'in_review', 'approved', 'decided')) AS submitted,
+                       count(n.id) FILTER (WHERE n.state IN ('endorsed', 'verified', 'in_review', 'approved', 'decided')) AS endorsed,
+                       count(n.id) FILTER (WHERE n.state IN ('verified', 'in_review', 'approved', 'decided')) AS verified
+                FROM thidua.rounds r
+                JOIN thidua.round_unit_limits l ON l.round_id = r.id
+                JOIN thidua.units u ON u.area_id = r.area_id AND u.kind = l.unit_kind
+                     AND u.valid_from <= r.due_at::date AND (u.valid_to IS NULL OR u.valid_to > r.opens_at::date)
+                LEFT JOIN thidua.nominations n ON n.round_id = r.id AND n.unit_id = u.id
+                WHERE r.id = \(roundID)
+                GROUP BY u.id, u.name, u.kind, l.minimum, l.maximum
+                ORDER BY u.kind, u.name COLLATE "vi-VN-x-icu"
+                """).map { row in
+                    UnitCompliance(
+                        unitID: try row.decode(column: "id"), unitName: try row.decode(column: "name"),
+                        unitKind: try row.decodeEnum(column: "kind"), minimum: try row.decode(column: "minimum"),
+                        maximum: try row.decode(column: "maximum"), counts: try Self.counts(row))
+                }
+            let movements = try await connection.query("""
+                SELECT m.id, m.name, mm.nominee_kind, mm.minimum,
+                       count(n.id) FILTER (WHERE n.state IN ('submitted', 'endorsed', 'verified', 'returned', 'in_review', 'approved', 'decided')) AS submitted,
+                       count(n.id) FILTER (WHERE n.state IN ('endorsed', 'verified', 'in_review', 'approved', 'decided')) AS endorsed,
+                       count(n.id) FILTER (WHERE n.state IN ('verified', 'in_review', 'approved', 'decided')) AS verified
+                FROM thidua.round_movement_minimums mm
+                JOIN thidua.movements m ON m.id = mm.movement_id
+                LEFT JOIN thidua.nominations n ON n.round_id = mm.round_id AND n.movement_id = mm.movement_id
+                     AND (mm.nominee_kind = 'any' OR n.nominee_kind = mm.nominee_kind)
+                WHERE mm.round_id = \(roundID)
+                GROUP BY m.id, m.name, m.code, mm.nominee_kind, mm.minimum
+                ORDER BY m.code, mm.nominee_kind
+                """).map { row in
+                    MovementCompliance(
+                        movementID: try row.decode(column: "id"), movementName: try row.decode(column: "name"),
+                        nomineeKind: NomineeKind(rawValue: try row.decode(column: "nominee_kind")),
+                        required: try row.decode(column: "minimum"), counts: try Self.counts(row))
+                }
+            return Compliance(units: units, movements: movements)
+        }
+    }
+
+    private static func counts(_ row: PostgresRow) throws -> ComplianceCounts {
+        ComplianceCounts(
+            submitted: try row.decode(column: "submitted"), endorsed: try row.decode(column: "endorsed"),
+            verified: try row.decode(column: "verified"))
+    }
+}

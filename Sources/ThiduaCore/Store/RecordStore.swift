@@ -1,0 +1,72 @@
+import Foundation
+import Postgres
+
+/// Runs repository work in transactions that name the acting user to PostgreSQL.
+///
+/// Every write is one transaction: the actor, the capacity acted in, the action's name, the reason and the
+/// request id are set transaction-locally first (so row-level security and the audit trigger see them, and
+/// a pooled connection forgets them at commit), then the body runs. Database refusals come back as
+/// ``ThiduaError``s.
+public struct RecordStore: Sendable {
+    public let pool: PostgresPool
+
+    public init(pool: PostgresPool) {
+        self.pool = pool
+    }
+
+    /// One write transaction as `actor` acting in `capacity`. When the capacity depends on what the
+    /// transaction reads first, pass `nil` and call ``act(in:on:)`` before writing.
+    func write<T>(
+        _ actor: Actor, _ capacity: Capacity?, action: String, reason: String? = nil,
+        _ body: (PostgresConnection) async throws -> T
+    ) async throws -> T {
+        do {
+            return try await pool.withTransaction { connection in
+                try await Self.name(actor, capacity: capacity, action: action, reason: reason, on: connection)
+                return try await body(connection)
+            }
+        } catch let error as PostgresError {
+            throw ThiduaError(error) ?? error
+        }
+    }
+
+    /// One read-only transaction as `actor`: row-level security shows them what they may see.
+    func read<T>(_ actor: Actor, _ body: (PostgresConnection) async throws -> T) async throws -> T {
+        do {
+            return try await pool.withTransaction(readOnly: true) { connection in
+                try await Self.name(actor, capacity: nil, action: nil, reason: nil, on: connection)
+                return try await body(connection)
+            }
+        } catch let error as PostgresError {
+            throw ThiduaError(error) ?? error
+        }
+    }
+
+    /// Names the role (and delegator) the coming writes are made in.
+    static func act(in capacity: Capacity, on connection: PostgresConnection) async throws {
+        _ = try await connection.query("""
+            SELECT set_config('thidua.actor_role', \(capacity.role.rawValue), true),
+                   set_config('thidua.on_behalf_of', \(capacity.onBehalfOf?.uuidString.lowercased() ?? ""), true)
+            """)
+    }
+
+    /// Renames the action the coming writes are recorded under (a creation that also registers a nominee).
+    static func relabel(action: String, on connection: PostgresConnection) async throws {
+        _ = try await connection.query("SELECT set_config('thidua.action', \(action), true)")
+    }
+
+    /// Sets the transaction-local identity that `thidua.actor_*()` and the audit trigger read (0004, 0005).
+    static func name(
+        _ actor: Actor, capacity: Capacity?, action: String?, reason: String?, on connection: PostgresConnection
+    ) async throws {
+        let reason = reason.map(Text.normalized)
+        _ = try await connection.query("""
+            SELECT set_config('thidua.actor_id', \(actor.userID.uuidString.lowercased()), true),
+                   set_config('thidua.actor_role', \(capacity?.role.rawValue ?? ""), true),
+                   set_config('thidua.on_behalf_of', \(capacity?.onBehalfOf?.uuidString.lowercased() ?? ""), true),
+                   set_config('thidua.action', \(action ?? ""), true),
+                   set_config('thidua.reason', \(reason ?? ""), true),
+                   set_config('thidua.request_id', \(actor.requestID ?? ""), true)
+            """)
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// Everything a repository call can refuse, each with a stable code and a Vietnamese and an English message.
+/// The fronts map these to HTTP statuses and exit codes; nothing here is a server fault.
+public enum ThiduaError: Error, Sendable, Hashable {
+    case denied(PolicyDenial)
+    /// No such record, or one the actor may not see (the same answer, so existence does not leak).
+    case notFound(String)
+    /// The record changed since the caller read it.
+    case staleVersion(expected: Int, current: Int)
+    /// The event does not apply in the record's current state.
+    case wrongState(WorkflowRefusal)
+    /// The unit already holds its maximum of nominations in the round.
+    case quotaExceeded(maximum: Int)
+    /// The round's due date has passed and no exception covers the unit.
+    case pastDueDate(Date)
+    case roundNotOpen
+    case reasonRequired
+    /// Verification needs every document kind the round requires.
+    case dossierIncomplete(missing: [DossierKind])
+    /// A field's value is not acceptable.
+    case invalid(field: String, vietnamese: String, english: String)
+    /// The same thing exists already (a username, a code).
+    case duplicate(field: String)
+
+    public var code: String {
+        switch self {
+        case .denied(let denial): "denied.\(denial.code)"
+        case .notFound: "not_found"
+        case .staleVersion: "stale_version"
+        case .wrongState: "wrong_state"
+        case .quotaExceeded: "quota_exceeded"
+        case .pastDueDate: "past_due_date"
+        case .roundNotOpen: "round_not_open"
+        case .reasonRequired: "reason_required"
+        case .dossierIncomplete: "dossier_incomplete"
+        case .invalid: "invalid"
+        case .duplicate: "duplicate"
+        }
+    }
+
+    public var vietnamese: String {
+        switch self {
+        case .denied(let denial): denial.vietnamese
+        case .notFound(let what): "Không tìm thấy \(what)."
+        case .staleVersion(let expected, let current):
+            "Hồ sơ đã được người khác sửa (phiên bản \(current), không phải \(expected)). Hãy tải lại rồi thử lại."
+        case .wrongState(let refusal):
+            "Không thể thực hiện khi hồ sơ đang ở trạng thái “\(refusal.state.vietnamese)”."
+        case .quotaExceeded(let maximum): "Đơn vị đã đăng ký đủ số lượng tối đa (\(maximum)) của đợt này."
+        case .pastDueDate: "Đã quá hạn đăng ký của đợt; cần Cơ quan Thường trực cho phép nộp muộn."
+        case .roundNotOpen: "Đợt thi đua chưa mở hoặc đã đóng."
+        case .reasonRequired: "Phải nêu lý do trả lại."
+        case .dossierIncomplete(let missing): "Hồ sơ còn thiếu: \(missing.map(\.vietnamese).joined(separator: ", "))."
+        case .invalid(_, let vietnamese, _): vietnamese
+        case .duplicate(let field): "Giá trị của “\(field)” đã tồn tại."
+        }
+    }
+
+    public var english: String {
+        switch self {
+        case .denied(let denial): denial.english
+        case .notFound(let what): "No \(what) found."
+        case .staleVersion(let expected, let current):
+            "The record was changed by someone else (version \(current), not \(expected)). Reload and try again."
+        case .wrongState(let refusal): "Cannot \(refusal.event.rawValue) a nomination that is \(refusal.state.rawValue)."
+        case .quotaExceeded(let maximum): "The unit already holds its maximum (\(maximum)) for this round."
+        case .pastDueDate(let due): "The round was due at \(due); a late submission needs the secretariat's exception."
+        case .roundNotOpen: "The round is not open."
+        case .reasonRequired: "A return needs a reason."
+        case .dossierIncomplete(let missing): "The dossier lacks: \(missing.map(\.rawValue).joined(separator: ", "))."
+        case .invalid(_, _, let english): english
+        case .duplicate(let field): "The value of \(field) exists already."
+        }
+    }
+}

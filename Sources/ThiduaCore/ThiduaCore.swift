@@ -1,1 +1,0 @@
-// The records system: domain types, the roles-and-permissions policy, the workflow, repositories, the audit trail.

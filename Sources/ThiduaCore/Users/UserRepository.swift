@@ -1,0 +1,129 @@
+import Foundation
+import Postgres
+
+/// Users, their role grants and delegations; and the ``Actor`` every other repository call needs.
+public struct UserRepository: Sendable {
+    let store: RecordStore
+
+    public init(store: RecordStore) {
+        self.store = store
+    }
+
+    /// The user as an actor: unit, area, roles in person and under delegation, led movements. An inactive or
+    /// unknown user is not found.
+    public func actor(userID: UUID, requestID: String? = nil) async throws -> Actor {
+        let probe = Actor(userID: userID, unitID: userID, unitKind: .commune, areaID: "", roles: [])
+        return try await store.read(probe) { connection in
+            let rows = try await connection.query("""
+                SELECT u.unit_id, n.kind, n.area_id, thidua.actor_roles() AS effective, thidua.actor_lead_movements() AS leads,
+                       ARRAY(SELECT g.role FROM thidua.role_grants g WHERE g.user_id = u.id AND g.revoked_at IS NULL) AS own
+                FROM thidua.users u JOIN thidua.units n ON n.id = u.unit_id
+                WHERE u.id = \(userID) AND u.active
+                """)
+            guard let row = try rows.single() else { throw ThiduaError.notFound("người dùng / user") }
+            let own = Set(try row.decode([String].self, column: "own").compactMap(Role.init(rawValue:)))
+            let effective = Set(try row.decode([String].self, column: "effective").compactMap(Role.init(rawValue:)))
+            var delegated: [Role: UUID] = [:]
+            let delegations = try await connection.query("""
+                SELECT role, delegator_id FROM thidua.delegations
+                WHERE delegate_id = \(userID) AND revoked_at IS NULL AND now() >= valid_from AND now() < valid_to
+                ORDER BY valid_from
+                """)
+            for delegation in delegations {
+                if let role = Role(rawValue: try delegation.decode(column: "role")), effective.contains(role), !own.contains(role) {
+                    delegated[role] = try delegation.decode(UUID.self, column: "delegator_id")
+                }
+            }
+            return Actor(
+                userID: userID, unitID: try row.decode(column: "unit_id"), unitKind: try row.decodeEnum(column: "kind"),
+                areaID: try row.decode(column: "area_id"), roles: own, delegated: delegated,
+                leadMovements: Set(try row.decode([UUID].self, column: "leads")), requestID: requestID)
+        }
+    }
+
+    /// Creates a user of `unitID` (administrator). The password is hashed by PostgreSQL with bcrypt.
+    public func create(
+        unitID: UUID, username: String, fullName: String, password: String, by actor: Actor
+    ) async throws -> UUID {
+        let capacity = try Self.authorize(actor, .manageUsers)
+        let username = username.lowercased()
+        guard username.wholeMatch(of: /[a-z0-9._-]{3,64}/) != nil else {
+            throw ThiduaError.invalid(field: "username", vietnamese: "Tên đăng nhập gồm 3–64 ký tự a–z, 0–9, dấu chấm, gạch.",
+                                      english: "A username is 3–64 characters of a–z, 0–9, '.', '_' or '-'.")
+        }
+        guard let fullName = Text.cleaned(fullName) else {
+            throw ThiduaError.invalid(field: "fullName", vietnamese: "Phải có họ và tên.", english: "The full name is required.")
+        }
+        guard password.count >= 10 else {
+            throw ThiduaError.invalid(field: "password", vietnamese: "Mật khẩu phải có ít nhất 10 ký tự.",
+                                      english: "A password has at least 10 characters.")
+        }
+        return try await store.write(actor, capacity, action: "user.create") { connection in
+            let rows = try await connection.query("""
+                INSERT INTO thidua.users (unit_id, username, full_name, password_hash)
+                VALUES (\(unitID), \(username), \(fullName), public.crypt(\(password), public.gen_salt('bf', 10)))
+                RETURNING id
+                """)
+            return try rows.single()!.decode(UUID.self, at: 0)
+        }
+    }
+
+    /// Grants `role` to `user` (administrator; never to themselves).
+    public func grant(_ role: Role, to user: UUID, by actor: Actor) async throws {
+        let capacity = try Self.authorize(actor, .changeRoles(of: user))
+        try await store.write(actor, capacity, action: "role.grant") { connection in
+            _ = try await connection.query("""
+                INSERT INTO thidua.role_grants (user_id, role, granted_by) VALUES (\(user), \(role.rawValue), \(actor.userID))
+                """)
+        }
+    }
+
+    /// Revokes `role` from `user` (administrator; never their own).
+    public func revoke(_ role: Role, from user: UUID, reason: String, by actor: Actor) async throws {
+        let capacity = try Self.authorize(actor, .changeRoles(of: user))
+        try await store.write(actor, capacity, action: "role.revoke", reason: reason) { connection in
+            let rows = try await connection.query("""
+                UPDATE thidua.role_grants SET revoked_at = now()
+                WHERE user_id = \(user) AND role = \(role.rawValue) AND revoked_at IS NULL
+                """)
+            guard rows.affectedRows == 1 else { throw ThiduaError.notFound("vai trò / role grant") }
+        }
+    }
+
+    /// Lends the actor's `role` to a colleague of the same unit until `until` (ký thay, thừa lệnh).
+    public func delegate(
+        _ role: Role, to delegate: UUID, style: DelegationStyle, from start: Date = Date(), until end: Date,
+        basis: String, by actor: Actor
+    ) async throws -> UUID {
+        let capacity = try Self.authorize(actor, .delegate(role))
+        guard let basis = Text.cleaned(basis) else {
+            throw ThiduaError.invalid(field: "basis", vietnamese: "Phải nêu căn cứ ủy quyền.", english: "A delegation needs its basis.")
+        }
+        guard end > start else {
+            throw ThiduaError.invalid(field: "until", vietnamese: "Thời hạn ủy quyền phải sau ngày bắt đầu.",
+                                      english: "A delegation must end after it starts.")
+        }
+        return try await store.write(actor, capacity, action: "delegation.create") { connection in
+            let rows = try await connection.query("""
+                INSERT INTO thidua.delegations (delegator_id, delegate_id, role, style, valid_from, valid_to, basis)
+                VALUES (\(actor.userID), \(delegate), \(role.rawValue), \(style.rawValue), \(start), \(end), \(basis))
+                RETURNING id
+                """)
+            return try rows.single()!.decode(UUID.self, at: 0)
+        }
+    }
+
+    static func authorize(_ actor: Actor, _ action: CatalogueAction) throws(ThiduaError) -> Capacity {
+        do {
+            return try Policy.authorize(actor, action)
+        } catch {
+            throw .denied(error)
+        }
+    }
+}
+
+/// How a delegate signs: ký thay (KT.) for a deputy, thừa lệnh (TL.) for a subordinate by order.
+public enum DelegationStyle: String, Sendable, Hashable, CaseIterable, Codable {
+    case onBehalf = "KT"
+    case byOrder = "TL"
+}

@@ -1,0 +1,40 @@
+/// The nomination workflow as a pure function: state and event in, next state or a refusal out.
+///
+/// ```
+/// draft ──submit──▶ submitted ──endorse──▶ endorsed ──verify──▶ verified
+///   ▲                  │                       │
+///   └──── returned ◀───┴──── return ◀──────────┘        withdraw: from draft, submitted, endorsed, returned
+/// ```
+/// A submission by the movement's own lead unit is endorsed at once (one transition, one audit event).
+/// The repository performs the result in one transaction; PostgreSQL's `guard_nomination` enforces the
+/// same edges again.
+public enum NominationWorkflow {
+    public static func next(
+        from state: NominationState, on event: NominationEvent, submitterLeadsMovement: Bool = false
+    ) throws(WorkflowRefusal) -> NominationState {
+        switch (state, event) {
+        case (.draft, .edit), (.returned, .edit):
+            return state
+        case (.draft, .submit), (.returned, .submit):
+            return submitterLeadsMovement ? .endorsed : .submitted
+        case (.draft, .withdraw), (.submitted, .withdraw), (.endorsed, .withdraw), (.returned, .withdraw):
+            return .withdrawn
+        case (.submitted, .endorse):
+            return .endorsed
+        case (.submitted, .returnByLeadUnit):
+            return .returned
+        case (.endorsed, .verify):
+            return .verified
+        case (.endorsed, .returnBySecretariat):
+            return .returned
+        default:
+            throw WorkflowRefusal(state: state, event: event)
+        }
+    }
+}
+
+/// An event that does not apply in the nomination's current state.
+public struct WorkflowRefusal: Error, Sendable, Hashable {
+    public var state: NominationState
+    public var event: NominationEvent
+}
