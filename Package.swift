@@ -94,7 +94,7 @@ let package = Package(
         // Shared by every test target: one throwaway cluster per test process, a fresh database per test.
         .target(
             name: "ThiduaTesting",
-            dependencies: ["Postgres", "PostgresCluster", "ThiduaSchema"],
+            dependencies: ["Postgres", "PostgresCluster", "ThiduaSchema", "ThiduaCore"],
             swiftSettings: strict
         ),
         .testTarget(name: "ThiduaCoreTests", dependencies: ["ThiduaCore", "ThiduaTesting"], swiftSettings: strict),

@@ -19,6 +19,14 @@ public enum ThiduaSchema {
         return Bundle.module.url(forResource: "migrations", withExtension: nil)!
     }
 
+    /// The data sets folder (`sql/seed`): `THIDUA_SEED` when set, else the bundled copy.
+    public static var seedDirectory: URL {
+        if let path = ProcessInfo.processInfo.environment["THIDUA_SEED"], !path.isEmpty {
+            return URL(fileURLWithPath: path, isDirectory: true)
+        }
+        return Bundle.module.url(forResource: "seed", withExtension: nil)!
+    }
+
     public static func migrator() throws -> Migrator {
         Migrator(migrations: try Migration.load(from: migrationsDirectory), table: migrationsTable)
     }
