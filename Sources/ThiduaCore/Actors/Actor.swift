@@ -51,4 +51,9 @@ public struct Actor: Sendable, Hashable {
 public struct Capacity: Sendable, Hashable {
     public var role: Role
     public var onBehalfOf: UUID?
+
+    public init(role: Role, onBehalfOf: UUID? = nil) {
+        self.role = role
+        self.onBehalfOf = onBehalfOf
+    }
 }

@@ -37,4 +37,9 @@ public enum NominationWorkflow {
 public struct WorkflowRefusal: Error, Sendable, Hashable {
     public var state: NominationState
     public var event: NominationEvent
+
+    public init(state: NominationState, event: NominationEvent) {
+        self.state = state
+        self.event = event
+    }
 }

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+import ThiduaCore
+
+/// The policy alone: the rules that need no database to state.
+@Suite("PolicyTests")
+struct PolicyTests {
+    let unit = UUID(), otherUnit = UUID(), movement = UUID()
+
+    func actor(_ roles: Set<Role>, unit: UUID? = nil, delegated: [Role: UUID] = [:], leads: Set<UUID> = []) -> Actor {
+        Actor(userID: UUID(), unitID: unit ?? self.unit, unitKind: .commune, areaID: "a", roles: roles,
+              delegated: delegated, leadMovements: leads)
+    }
+
+    func facts(_ state: NominationState, unit: UUID? = nil, restricted: Bool = false, submittedBy: UUID? = nil) -> NominationFacts {
+        NominationFacts(unitID: unit ?? self.unit, movementID: movement, state: state, restricted: restricted, submittedBy: submittedBy)
+    }
+
+    @Test("a delegate acts in the delegator's role and the capacity names the delegator")
+    func delegationNamesTheDelegator() throws {
+        let delegator = UUID()
+        let deputy = actor([.unitClerk], delegated: [.unitHead: delegator])
+        let capacity = try Policy.authorize(deputy, .workflow(.submit), on: facts(.draft))
+        #expect(capacity == Capacity(role: .unitHead, onBehalfOf: delegator))
+    }
+
+    @Test("no one reviews their own submission, even as the lead unit's head or the secretariat")
+    func separationOfDuties() {
+        let head = actor([.unitHead, .secretariat], unit: otherUnit, leads: [movement])
+        #expect(throws: PolicyDenial.ownSubmission) {
+            try Policy.authorize(head, .workflow(.endorse), on: facts(.submitted, submittedBy: head.userID))
+        }
+        #expect(throws: PolicyDenial.ownSubmission) {
+            try Policy.authorize(head, .workflow(.verify), on: facts(.endorsed, submittedBy: head.userID))
+        }
+    }
+
+    @Test("auditors read everything and are told they change nothing")
+    func auditorIsReadOnly() throws {
+        let auditor = actor([.auditor], unit: otherUnit)
+        #expect(Policy.canView(auditor, facts(.submitted, restricted: true)))
+        #expect(throws: PolicyDenial.readOnly) { try Policy.authorize(auditor, .workflow(.verify), on: facts(.endorsed)) }
+        #expect(throws: PolicyDenial.readOnly) { try Policy.authorize(auditor, .manageRounds) }
+    }
+
+    @Test("a lead unit never reviews an armed force's nomination")
+    func leadUnitAndArmedForce() {
+        let lead = actor([.unitHead], unit: otherUnit, leads: [movement])
+        #expect(throws: PolicyDenial.armedForceRecord) {
+            try Policy.authorize(lead, .workflow(.endorse), on: facts(.submitted, restricted: true))
+        }
+        #expect(!Policy.canView(lead, facts(.submitted, restricted: true)))
+    }
+
+    @Test("an administrator cannot change their own roles, and only holders delegate")
+    func catalogueRules() throws {
+        let admin = actor([.admin])
+        #expect(throws: PolicyDenial.selfGrant) { try Policy.authorize(admin, .changeRoles(of: admin.userID)) }
+        try Policy.authorize(admin, .changeRoles(of: UUID()))
+        #expect(throws: PolicyDenial.delegationNotAllowed) { try Policy.authorize(actor([.unitClerk]), .delegate(.unitHead)) }
+        #expect(throws: PolicyDenial.delegationNotAllowed) {
+            try Policy.authorize(actor([.unitClerk], delegated: [.unitHead: UUID()]), .delegate(.unitHead))
+        }
+    }
+
+    @Test("the council sees nominations only from council review on")
+    func councilSeesFromReviewOn() {
+        let member = actor([.councilMember], unit: otherUnit)
+        #expect(!Policy.canView(member, facts(.verified)))
+        #expect(Policy.canView(member, facts(.inReview)))
+    }
+}
