@@ -1,0 +1,123 @@
+import Foundation
+import Postgres
+import Testing
+import ThiduaTesting
+
+/// The usual ways row-level security leaks, read from the catalogue so a table, view or function added
+/// later without the same care fails here (DESIGN.md §3).
+@Suite("CatalogueSecurityTests")
+struct CatalogueSecurityTests {
+    /// The only SECURITY DEFINER functions, each schema-qualified inside and checking the actor itself.
+    static let definerFunctions: Set<String> = [
+        "actor_unit_id", "actor_area_id", "actor_roles", "actor_lead_movements", "keep_quota_ledger", "write_audit_event",
+        "seal_audit_checkpoint",
+    ]
+    /// Columns that identify or describe a person beyond their name.
+    static let personalColumns: Set<String> = ["date_of_birth", "gender", "ethnicity", "position", "workplace", "national_id", "phone", "address"]
+
+    func rows(_ sql: PostgresQuery) async throws -> [String] {
+        let database = try await TestDatabase.make()
+        let connection = try await database.connect()
+        defer { connection.close() }
+        return try await connection.query(sql).map { try $0.decode(String.self, at: 0) }
+    }
+
+    @Test("every table of the schema has row-level security enabled and forced")
+    func everyTableForcesRLS() async throws {
+        let offenders = try await rows("""
+            SELECT relname FROM pg_class WHERE relnamespace = 'thidua'::regnamespace AND relkind IN ('r', 'p')
+              AND NOT (relrowsecurity AND relforcerowsecurity)
+            """)
+        #expect(offenders.isEmpty, "without forced RLS: \(offenders)")
+    }
+
+    @Test("no policy lets every row through, and every writing policy checks the rows it writes")
+    func noOpenPolicies() async throws {
+        let open = try await rows("""
+            SELECT tablename || '.' || policyname FROM pg_policies WHERE schemaname = 'thidua'
+              AND (btrim(coalesce(qual, ''), '() ') = 'true' OR btrim(coalesce(with_check, ''), '() ') = 'true')
+            """)
+        #expect(open.isEmpty, "open policies: \(open)")
+        let unchecked = try await rows("""
+            SELECT tablename || '.' || policyname FROM pg_policies WHERE schemaname = 'thidua'
+              AND cmd IN ('INSERT', 'UPDATE', 'ALL') AND with_check IS NULL
+            """)
+        #expect(unchecked.isEmpty, "writing policies without WITH CHECK: \(unchecked)")
+        let unreadable = try await rows("""
+            SELECT c.relname FROM pg_class c WHERE c.relnamespace = 'thidua'::regnamespace AND c.relkind = 'r'
+              AND NOT EXISTS (SELECT FROM pg_policies p WHERE p.schemaname = 'thidua' AND p.tablename = c.relname AND p.cmd IN ('SELECT', 'ALL'))
+            """)
+        #expect(unreadable.isEmpty, "tables nobody may read (a policy was forgotten): \(unreadable)")
+    }
+
+    @Test("views run with the reader's rights (security_invoker)")
+    func viewsAreSecurityInvoker() async throws {
+        let offenders = try await rows("""
+            SELECT relname FROM pg_class WHERE relnamespace = 'thidua'::regnamespace AND relkind IN ('v', 'm')
+              AND NOT coalesce('security_invoker=true' = ANY (reloptions), false)
+            """)
+        #expect(offenders.isEmpty, "views with the owner's rights: \(offenders)")
+    }
+
+    @Test("SECURITY DEFINER functions are the known few, owned by thidua_definer, with a fixed search_path")
+    func definerFunctionsAreFewAndPinned() async throws {
+        let definers = try await rows("""
+            SELECT p.proname || '|' || pg_get_userbyid(p.proowner) || '|' || coalesce(array_to_string(p.proconfig, ','), '')
+            FROM pg_proc p WHERE p.pronamespace = 'thidua'::regnamespace AND p.prosecdef
+            """)
+        for line in definers {
+            let parts = line.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+            #expect(Self.definerFunctions.contains(parts[0]), "unexpected SECURITY DEFINER function \(parts[0])")
+            #expect(parts[1] == "thidua_definer", "\(parts[0]) is owned by \(parts[1])")
+            #expect(parts[2].contains("search_path=pg_catalog"), "\(parts[0]) has no pinned search_path")
+        }
+        #expect(definers.count >= 6)
+    }
+
+    @Test("the application role owns nothing, bypasses nothing, deletes nothing and cannot touch the audit trail")
+    func applicationRoleIsPowerless() async throws {
+        let role = try await rows("""
+            SELECT rolsuper::text || rolbypassrls::text || rolcreaterole::text FROM pg_roles WHERE rolname = 'thidua_app'
+            """)
+        #expect(role == ["falsefalsefalse"])
+        let owned = try await rows("""
+            SELECT relname FROM pg_class WHERE relnamespace = 'thidua'::regnamespace AND pg_get_userbyid(relowner) <> 'thidua_owner'
+            """)
+        #expect(owned.isEmpty, "objects not owned by thidua_owner: \(owned)")
+        let destructive = try await rows("""
+            SELECT c.relname || ' ' || p.privilege FROM pg_class c,
+                   unnest(ARRAY['DELETE', 'TRUNCATE']) p(privilege)
+            WHERE c.relnamespace = 'thidua'::regnamespace AND c.relkind = 'r' AND has_table_privilege('thidua_app', c.oid, p.privilege)
+            UNION ALL
+            SELECT c.relname || ' ' || p.privilege FROM pg_class c, unnest(ARRAY['INSERT', 'UPDATE']) p(privilege)
+            WHERE c.relnamespace = 'thidua'::regnamespace AND c.relname LIKE 'audit%' AND has_table_privilege('thidua_app', c.oid, p.privilege)
+            """)
+        #expect(destructive.isEmpty, "the application may: \(destructive)")
+    }
+
+    @Test("personal columns live only in tables marked @personal, and no one reads a password hash")
+    func personalDataIsKeptApart() async throws {
+        let located = try await rows("""
+            SELECT c.relname || '.' || a.attname || '|' || coalesce(obj_description(c.oid, 'pg_class'), '')
+            FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+            WHERE c.relnamespace = 'thidua'::regnamespace AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
+            """)
+        for line in located {
+            let parts = line.split(separator: "|", omittingEmptySubsequences: false)
+            let column = String(parts[0].split(separator: ".").last!)
+            if Self.personalColumns.contains(column) {
+                #expect(parts[1].hasPrefix("@personal"), "personal column \(parts[0]) in a table not marked @personal")
+            }
+        }
+        let readers = try await rows("""
+            SELECT r FROM unnest(ARRAY['thidua_app', 'thidua_reader']) r
+            WHERE has_column_privilege(r, 'thidua.users', 'password_hash', 'SELECT')
+            """)
+        #expect(readers.isEmpty, "roles that can read password hashes: \(readers)")
+        let leakyPolicies = try await rows("""
+            SELECT policyname FROM pg_policies WHERE schemaname = 'thidua' AND tablename = 'nominee_personal'
+              AND cmd = 'SELECT' AND (qual LIKE '%council_member%' OR qual LIKE '%chairman%' OR qual LIKE '%actor_lead_movements%')
+            """)
+        #expect(leakyPolicies.isEmpty, "personal data readable by reviewers: \(leakyPolicies)")
+    }
+}
