@@ -83,6 +83,7 @@ let package = Package(
             dependencies: [
                 "Postgres",
                 "PostgresCluster",
+                "ThiduaCore",
                 "ThiduaSchema",
                 "ThiduaServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -97,7 +98,7 @@ let package = Package(
             dependencies: ["Postgres", "PostgresCluster", "ThiduaSchema", "ThiduaCore"],
             swiftSettings: strict
         ),
-        .testTarget(name: "ThiduaCoreTests", dependencies: ["ThiduaCore", "ThiduaTesting"], swiftSettings: strict),
+        .testTarget(name: "ThiduaCoreTests", dependencies: ["ThiduaCore", "ThiduaSchema", "ThiduaTesting", "Postgres"], swiftSettings: strict),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "ThiduaTesting"], swiftSettings: strict),
         .testTarget(name: "PostgresClusterTests", dependencies: ["PostgresCluster", "Postgres", "ThiduaTesting"], swiftSettings: strict),
         .testTarget(
