@@ -44,45 +44,57 @@ RESET ROLE;
 
 -- The acting user's unit, area, roles (own grants and live delegations) and led movements. An inactive user
 -- has none, so sees nothing. Policies call these through a scalar sub-select, evaluated once per statement.
+-- PL/pgSQL rather than SQL: a SECURITY DEFINER SQL function is never inlined and, before PostgreSQL 18,
+-- is planned again at every call (~0.1 ms each); PL/pgSQL keeps its plans for the session.
 CREATE FUNCTION thidua.actor_unit_id() RETURNS uuid
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
-BEGIN ATOMIC
-    SELECT u.unit_id FROM thidua.users u WHERE u.id = thidua.actor_id() AND u.active;
-END;
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    RETURN (SELECT u.unit_id FROM thidua.users u WHERE u.id = thidua.actor_id() AND u.active);
+END
+$$;
 
 CREATE FUNCTION thidua.actor_area_id() RETURNS text
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
-BEGIN ATOMIC
-    SELECT n.area_id FROM thidua.users u JOIN thidua.units n ON n.id = u.unit_id
-    WHERE u.id = thidua.actor_id() AND u.active;
-END;
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    RETURN (SELECT n.area_id FROM thidua.users u JOIN thidua.units n ON n.id = u.unit_id
+            WHERE u.id = thidua.actor_id() AND u.active);
+END
+$$;
 
 CREATE FUNCTION thidua.actor_roles() RETURNS text[]
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
-BEGIN ATOMIC
-    SELECT coalesce(array_agg(DISTINCT held.role), '{}')
-    FROM thidua.users me,
-    LATERAL (
-        SELECT g.role FROM thidua.role_grants g WHERE g.user_id = me.id AND g.revoked_at IS NULL
-        UNION ALL
-        SELECT d.role FROM thidua.delegations d
-        JOIN thidua.users delegator ON delegator.id = d.delegator_id AND delegator.active
-        WHERE d.delegate_id = me.id AND d.revoked_at IS NULL AND now() >= d.valid_from AND now() < d.valid_to
-          AND EXISTS (
-              SELECT FROM thidua.role_grants g
-              WHERE g.user_id = d.delegator_id AND g.role = d.role AND g.revoked_at IS NULL
-          )
-    ) held
-    WHERE me.id = thidua.actor_id() AND me.active;
-END;
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    RETURN (
+        SELECT coalesce(array_agg(DISTINCT held.role), '{}')
+        FROM thidua.users me,
+        LATERAL (
+            SELECT g.role FROM thidua.role_grants g WHERE g.user_id = me.id AND g.revoked_at IS NULL
+            UNION ALL
+            SELECT d.role FROM thidua.delegations d
+            JOIN thidua.users delegator ON delegator.id = d.delegator_id AND delegator.active
+            WHERE d.delegate_id = me.id AND d.revoked_at IS NULL AND now() >= d.valid_from AND now() < d.valid_to
+              AND EXISTS (
+                  SELECT FROM thidua.role_grants g
+                  WHERE g.user_id = d.delegator_id AND g.role = d.role AND g.revoked_at IS NULL
+              )
+        ) held
+        WHERE me.id = thidua.actor_id() AND me.active);
+END
+$$;
 
 CREATE FUNCTION thidua.actor_lead_movements() RETURNS uuid[]
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
-BEGIN ATOMIC
-    SELECT coalesce(array_agg(l.movement_id), '{}')
-    FROM thidua.movement_lead_units l JOIN thidua.users u ON u.unit_id = l.unit_id
-    WHERE u.id = thidua.actor_id() AND u.active AND l.part = 'lead';
-END;
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    RETURN (
+        SELECT coalesce(array_agg(l.movement_id), '{}')
+        FROM thidua.movement_lead_units l JOIN thidua.users u ON u.unit_id = l.unit_id
+        WHERE u.id = thidua.actor_id() AND u.active AND l.part = 'lead');
+END
+$$;
 
 ALTER FUNCTION thidua.actor_unit_id() OWNER TO thidua_definer;
 ALTER FUNCTION thidua.actor_area_id() OWNER TO thidua_definer;

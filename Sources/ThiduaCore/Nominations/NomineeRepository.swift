@@ -23,6 +23,22 @@ public struct NomineeRepository: Sendable {
         }
     }
 
+    /// A nominee's personal data, for the registering unit, the secretariat and auditors only; `nil` for
+    /// anyone else (lead units and the council review without it) or when none was recorded.
+    public func personalDetails(of nomineeID: UUID, as actor: Actor) async throws -> PersonalDetails? {
+        try await store.read(actor) { connection in
+            try await connection.query("""
+                SELECT date_of_birth::text, gender, ethnicity, position, workplace FROM thidua.nominee_personal
+                WHERE nominee_id = \(nomineeID)
+                """).single().map { row in
+                    PersonalDetails(
+                        dateOfBirth: try row.decode(column: "date_of_birth"), gender: try row.decode(column: "gender"),
+                        ethnicity: try row.decode(column: "ethnicity"), position: try row.decode(column: "position"),
+                        workplace: try row.decode(column: "workplace"))
+                }
+        }
+    }
+
     /// Registers a nominee (and their personal data) inside a nomination's creation.
     static func register(_ nominee: NewNominee, unitID: UUID, areaID: String, on connection: PostgresConnection) async throws -> UUID {
         guard let name = Text.cleaned(nominee.name) else {
