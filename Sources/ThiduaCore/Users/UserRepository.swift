@@ -90,6 +90,16 @@ public struct UserRepository: Sendable {
         }
     }
 
+    /// Enables or disables a user (administrator). A disabled user has no roles and sees nothing from their
+    /// next transaction on.
+    public func setActive(_ active: Bool, user: UUID, reason: String, by actor: Actor) async throws {
+        let capacity = try Self.authorize(actor, .changeRoles(of: user))
+        try await store.write(actor, capacity, action: active ? "user.enable" : "user.disable", reason: reason) { connection in
+            let rows = try await connection.query("UPDATE thidua.users SET active = \(active), version = version + 1 WHERE id = \(user)")
+            guard rows.affectedRows == 1 else { throw ThiduaError.notFound("người dùng / user") }
+        }
+    }
+
     /// Lends the actor's `role` to a colleague of the same unit until `until` (ký thay, thừa lệnh).
     public func delegate(
         _ role: Role, to delegate: UUID, style: DelegationStyle, from start: Date = Date(), until end: Date,

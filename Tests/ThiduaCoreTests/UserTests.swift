@@ -1,0 +1,66 @@
+import Foundation
+import Postgres
+import Testing
+import ThiduaCore
+import ThiduaTesting
+
+/// Users and role grants: the administrator's, audited, never for themselves.
+@Suite("UserTests")
+struct UserTests {
+    @Test("the administrator creates a user with a bcrypt hash and grants a role; both are audited, the hash is not")
+    func createAndGrant() async throws {
+        let world = try await RecordsWorld.make()
+        let admin = try await world.actor(.admin)
+        let user = try await world.userRepository.create(
+            unitID: world.communeB, username: "TaPhin.CanBo2", fullName: "Mùa A Dình", password: "mật khẩu đủ dài", by: admin)
+        try await world.userRepository.grant(.unitClerk, to: user, by: admin)
+        let actor = try await world.userRepository.actor(userID: user)
+        #expect(actor.roles == [.unitClerk] && actor.unitID == world.communeB)
+        let (hash, matches) = try await world.superuser { connection in
+            try await connection.query("""
+                SELECT password_hash, password_hash = crypt('mật khẩu đủ dài', password_hash) FROM thidua.users WHERE username = 'taphin.canbo2'
+                """).single()!.decode((String, Bool).self)
+        }
+        #expect(hash.hasPrefix("$2a$10$") && matches)
+        let events = try await world.audit.actions(of: admin.userID, from: Date().addingTimeInterval(-60), to: Date().addingTimeInterval(60),
+                                                   as: try await world.actor(.auditor))
+        #expect(events.map(\.action) == ["user.create", "role.grant"])
+        #expect(events.allSatisfy { !($0.after ?? "").contains("password_hash") && !($0.after ?? "").contains("$2a$") })
+    }
+
+    @Test("no one grants themselves a role: not through the policy, not through SQL")
+    func noSelfGrant() async throws {
+        let world = try await RecordsWorld.make()
+        let admin = try await world.actor(.admin)
+        await #expect(throws: ThiduaError.denied(.selfGrant)) { try await world.userRepository.grant(.secretariat, to: admin.userID, by: admin) }
+        await #expect(throws: ThiduaError.denied(.roleRequired([.admin]))) {
+            try await world.userRepository.grant(.secretariat, to: world.users[.clerkA]!, by: try await world.actor(.secretary))
+        }
+        let app = try await world.database.connect(user: "thidua_app")
+        defer { app.close() }
+        do {
+            try await app.withTransaction { connection in
+                _ = try await connection.query("""
+                    SELECT set_config('thidua.actor_id', \(admin.userID.uuidString.lowercased()), true), set_config('thidua.actor_role', 'admin', true)
+                    """)
+                _ = try await connection.query("""
+                    INSERT INTO thidua.role_grants (user_id, role, granted_by) VALUES (\(admin.userID), 'secretariat', \(admin.userID))
+                    """)
+            }
+            Issue.record("an administrator granted themselves a role in SQL")
+        } catch let error as PostgresError {
+            #expect(["42501", "23514"].contains(error.serverError?.sqlState ?? ""))
+        }
+    }
+
+    @Test("a disabled user has no roles from the next transaction on")
+    func disabledUserLosesEverything() async throws {
+        let world = try await RecordsWorld.make()
+        let clerk = try await world.actor(.clerkA)
+        let draft = try await world.nominations.create(world.draft(), by: clerk)
+        try await world.userRepository.setActive(false, user: clerk.userID, reason: "Nghỉ hưu", by: try await world.actor(.admin))
+        await #expect(throws: ThiduaError.notFound("người dùng / user")) { try await world.userRepository.actor(userID: clerk.userID) }
+        // An actor value loaded before the change is refused by PostgreSQL all the same.
+        await #expect(throws: ThiduaError.notFound("hồ sơ đề nghị / nomination")) { try await world.nominations.get(draft.id, as: clerk) }
+    }
+}
