@@ -53,6 +53,26 @@ import Testing
         return (String(decoding: body, as: UTF8.self), process.terminationStatus, text)
     }
 
+    /// The demo accounts block: the note, the shared password and one line per kind of role with its unit,
+    /// all printed before the server's address.
+    private func expectAccountsBeforeTheAddress(in output: String) {
+        guard let address = output.range(of: "is running at") else {
+            Issue.record("no address in \(output)")
+            return
+        }
+        let before = output[..<address.lowerBound]
+        #expect(before.contains("CHỈ DÙNG THỬ") && before.contains("DEMO ONLY"), "\(output)")
+        #expect(before.contains("shared password: thidua-demo"))
+        for (username, unit) in [
+            ("sinchai.canbo", "UBND xã Sín Chải"), ("sinchai.chutich", "UBND xã Sín Chải"),
+            ("hoinongdan.thutruong", "Hội Nông dân huyện"), ("noivu.thuky", "Phòng Nội vụ"),
+            ("noivu.chuyenvien", "Phòng Nội vụ"), ("hoidong.tv1", "Hội đồng Thi đua"), ("chutich.huyen", "Hội đồng Thi đua"),
+            ("thanhtra", "Hội đồng Thi đua"), ("quantri", "Hội đồng Thi đua"),
+        ] {
+            #expect(before.split(separator: "\n").contains { $0.contains(" \(username) ") && $0.contains(unit) }, "\(username)")
+        }
+    }
+
     @Test func demoOnAnEmptyFolderServesHealthStopsCleanlyAndReusesItsData() async throws {
         let data = NSTemporaryDirectory() + "thidua-demo-\(UUID().uuidString.prefix(8))"
         defer { try? FileManager.default.removeItem(atPath: data) }
@@ -61,6 +81,9 @@ import Testing
         #expect(first.health.contains("\"status\":\"ok\""), "\(first.output)")
         #expect(first.exitCode == 0, "\(first.output)")
         #expect(first.output.contains("0001_roles_and_extensions.sql"))
+        #expect(first.output.contains("Nạp dữ liệu minh họa / loading the demo data"), "\(first.output)")
+        #expect(first.output.contains(#/Đã tạo / created [34][0-9] hồ sơ đề nghị/#), "\(first.output)")
+        expectAccountsBeforeTheAddress(in: first.output)
         #expect(try PostgresCluster(directory: data).status() == .stopped)
 
         let second = try await runDemoOnce(data: data)
@@ -68,6 +91,9 @@ import Testing
         #expect(second.exitCode == 0)
         #expect(!second.output.contains("Khởi tạo cơ sở dữ liệu riêng"), "the second run reuses the data")
         #expect(second.output.contains("schema is current"))
+        #expect(!second.output.contains("Nạp dữ liệu minh họa"), "the second run does not load again: \(second.output)")
+        #expect(second.output.contains("demo data not loaded again"))
+        expectAccountsBeforeTheAddress(in: second.output)
         #expect(try PostgresCluster(directory: data).status() == .stopped)
     }
 }

@@ -6,11 +6,17 @@ struct Demo: AsyncParsableCommand {
         abstract: "Chạy thử trên máy này / Run thidua on this machine with a private database.",
         discussion: """
             With no DATABASE_URL, starts a private PostgreSQL under --data (./.thidua by default; created on \
-            first run, reused afterwards), brings its schema up to date, serves on http://127.0.0.1:8080 and \
-            prints the address. Ctrl-C or SIGTERM stops the server, then the database it started. As root, \
-            PostgreSQL runs as the 'postgres' system user.
+            first run, reused afterwards) and brings its schema up to date. When the database has no data yet \
+            (the first run), it loads the Tủa Chùa demo: the catalogue of Kế hoạch 123/KH-UBND, fictional users \
+            for every role, and a few dozen nominations in every workflow state, made through the same rules, \
+            audit trail and quotas as real ones. Later runs keep what is there and load nothing again. It then \
+            prints the demo accounts (one per kind of role, shared password thidua-demo; demo only, never for \
+            real records), serves on http://127.0.0.1:8080 and prints the address. Ctrl-C or SIGTERM stops the \
+            server, then the database it started. As root, PostgreSQL runs as the 'postgres' system user.
 
-            With DATABASE_URL (or --database-url) it migrates and serves that database instead.
+            With DATABASE_URL (or --database-url) it migrates and serves that database instead; it loads the \
+            demo there too when the database has no data yet and the URL's user is a superuser (it says so and \
+            skips loading otherwise).
 
             Examples:
               thidua demo
@@ -26,6 +32,7 @@ struct Demo: AsyncParsableCommand {
         do {
             if let url = database.resolved {
                 try await Migrate.apply(to: url)
+                try await DemoData.prepare(url: url)
                 try await ServerRunner.run(connectionString: url, options: server)
                 return
             }
@@ -38,6 +45,7 @@ struct Demo: AsyncParsableCommand {
             do {
                 let database = PrivateDatabase(cluster: cluster)
                 try await database.prepare()
+                try await database.prepareDemo()
                 try await ServerRunner.run(connectionString: try database.applicationConnectionString(), options: server)
             } catch {
                 if !alreadyRunning { try? cluster.stop() }

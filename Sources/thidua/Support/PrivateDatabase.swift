@@ -17,6 +17,13 @@ struct PrivateDatabase {
         try await Migrate.apply(to: try cluster.connectionString(database: ThiduaSchema.databaseName))
     }
 
+    /// Loads the demo data into the database when it has none yet, and prints the demo accounts.
+    func prepareDemo() async throws {
+        let superuser = try await PostgresConnection.connect(to: try cluster.connectionString(database: ThiduaSchema.databaseName))
+        defer { superuser.close() }
+        try await DemoData.prepare(superuser: superuser, application: try applicationConnectionString())
+    }
+
     func applicationConnectionString() throws -> String {
         try cluster.connectionString(database: ThiduaSchema.databaseName, user: ThiduaSchema.applicationRole)
     }
