@@ -11,6 +11,7 @@ struct CatalogueSecurityTests {
     static let definerFunctions: Set<String> = [
         "actor_unit_id", "actor_area_id", "actor_roles", "actor_lead_movements", "keep_quota_ledger", "write_audit_event",
         "seal_audit_checkpoint", "lock_audit_for_sealing",
+        "sign_in", "session_user_id", "sign_out", "change_password", "end_sessions_of_disabled_user",
     ]
     /// Columns that identify or describe a person beyond their name.
     static let personalColumns: Set<String> = ["date_of_birth", "gender", "ethnicity", "position", "workplace", "national_id", "phone", "address"]

@@ -22,6 +22,10 @@ public enum ThiduaError: Error, Sendable, Hashable {
     case invalid(field: String, vietnamese: String, english: String)
     /// The same thing exists already (a username, a code).
     case duplicate(field: String)
+    /// Wrong username or password, or a disabled account (one answer for all three).
+    case invalidCredentials
+    /// Too many failed sign-ins for this username or address; try again later.
+    case throttled
 
     public var code: String {
         switch self {
@@ -36,6 +40,8 @@ public enum ThiduaError: Error, Sendable, Hashable {
         case .dossierIncomplete: "dossier_incomplete"
         case .invalid: "invalid"
         case .duplicate: "duplicate"
+        case .invalidCredentials: "invalid_credentials"
+        case .throttled: "throttled"
         }
     }
 
@@ -54,6 +60,8 @@ public enum ThiduaError: Error, Sendable, Hashable {
         case .dossierIncomplete(let missing): "Hồ sơ còn thiếu: \(missing.map(\.vietnamese).joined(separator: ", "))."
         case .invalid(_, let vietnamese, _): vietnamese
         case .duplicate(let field): "Giá trị của “\(field)” đã tồn tại."
+        case .invalidCredentials: "Tên đăng nhập hoặc mật khẩu không đúng."
+        case .throttled: "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút."
         }
     }
 
@@ -71,6 +79,8 @@ public enum ThiduaError: Error, Sendable, Hashable {
         case .dossierIncomplete(let missing): "The dossier lacks: \(missing.map(\.rawValue).joined(separator: ", "))."
         case .invalid(_, _, let english): english
         case .duplicate(let field): "The value of \(field) exists already."
+        case .invalidCredentials: "Wrong username or password."
+        case .throttled: "Too many failed sign-ins. Try again in a few minutes."
         }
     }
 }

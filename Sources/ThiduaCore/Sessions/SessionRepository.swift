@@ -1,0 +1,63 @@
+import Foundation
+import Postgres
+
+/// Signing in and out, and resolving a request's token to its user (issue 5 §2).
+///
+/// ```swift
+/// let session = try await sessions.signIn(username: "sinchai.canbo", password: "…", address: "203.0.113.7")
+/// let userID = try await sessions.userID(for: session.token)      // nil once signed out, expired or disabled
+/// ```
+/// Passwords are checked by PostgreSQL (bcrypt); the token lives only with the client, the database keeps its
+/// SHA-256. Repeated failures for one username or one address are refused for a while (`sign_in_rules`).
+public struct SessionRepository: Sendable {
+    let store: RecordStore
+
+    public init(store: RecordStore) {
+        self.store = store
+    }
+
+    public struct Session: Sendable, Hashable {
+        public var token: SessionToken
+        public var sessionID: UUID
+        public var userID: UUID
+        public var expiresAt: Date
+    }
+
+    /// A new session, or ``ThiduaError/invalidCredentials`` (wrong name, password, or a disabled account:
+    /// the same answer) or ``ThiduaError/throttled``.
+    public func signIn(username: String, password: String, address: String?) async throws -> Session {
+        let token = SessionToken()
+        let rows = try await store.pool.query("""
+            SELECT session_id, user_id, expires_at, throttled
+            FROM thidua.sign_in(\(username), \(password), \(address)::inet, \(token.digest))
+            """)
+        let row = try rows.single()!
+        if try row.decode(Bool.self, column: "throttled") { throw ThiduaError.throttled }
+        guard let sessionID = try row.decode(UUID?.self, column: "session_id") else { throw ThiduaError.invalidCredentials }
+        return Session(
+            token: token, sessionID: sessionID, userID: try row.decode(column: "user_id"), expiresAt: try row.decode(column: "expires_at"))
+    }
+
+    /// The user of a live session, or `nil` (unknown, signed out, expired, or the user was disabled).
+    public func userID(for token: SessionToken) async throws -> UUID? {
+        try await store.pool.query("SELECT thidua.session_user_id(\(token.digest))").single()?.decode(UUID?.self, at: 0)
+    }
+
+    /// Ends the session; signing out twice is harmless.
+    public func signOut(_ token: SessionToken) async throws {
+        _ = try await store.pool.query("SELECT thidua.sign_out(\(token.digest))")
+    }
+
+    /// Changes the actor's own password after checking the old one; every other session of theirs ends.
+    public func changePassword(from old: String, to new: String, keeping token: SessionToken?, by actor: Actor) async throws {
+        guard new.count >= 10 else {
+            throw ThiduaError.invalid(field: "newPassword", vietnamese: "Mật khẩu phải có ít nhất 10 ký tự.",
+                                      english: "A password has at least 10 characters.")
+        }
+        guard let role = actor.roles.min(by: { $0.rawValue < $1.rawValue }) else { throw ThiduaError.denied(.roleRequired([])) }
+        let changed = try await store.write(actor, Capacity(role: role), action: "user.change_password") { connection in
+            try await connection.query("SELECT thidua.change_password(\(old), \(new), \(token?.digest))").single()!.decode(Bool.self, at: 0)
+        }
+        guard changed else { throw ThiduaError.invalidCredentials }
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import Postgres
+import Testing
+import ThiduaCore
+import ThiduaTesting
+
+/// Sign-in, sessions, throttling and password changes, against the real functions of 0008.
+@Suite("SessionTests")
+struct SessionTests {
+    static let password = "mật khẩu thử"
+
+    func sessions(_ world: RecordsWorld) -> SessionRepository { SessionRepository(store: world.store) }
+
+    @Test("a correct password gives a 256-bit token that the database keeps only hashed")
+    func signInKeepsOnlyTheHash() async throws {
+        let world = try await RecordsWorld.make()
+        let session = try await sessions(world).signIn(username: "ClerkA", password: Self.password, address: "203.0.113.7")
+        #expect(session.userID == world.users[.clerkA] && session.token.text.count == 43)
+        #expect(try await sessions(world).userID(for: session.token) == world.users[.clerkA])
+        let (stored, plain) = try await world.superuser { connection in
+            try await connection.query("""
+                SELECT count(*) FILTER (WHERE token_hash = sha256(convert_to(\(session.token.text), 'UTF8'))),
+                       (SELECT count(*) FROM thidua.audit_events WHERE after::text LIKE '%' || \(session.token.text) || '%')
+                FROM thidua.sessions
+                """).single()!.decode((Int, Int).self)
+        }
+        #expect(stored == 1 && plain == 0)
+    }
+
+    @Test("a wrong password, an unknown user and a disabled account get the same answer")
+    func oneAnswerForEveryFailure() async throws {
+        let world = try await RecordsWorld.make()
+        await #expect(throws: ThiduaError.invalidCredentials) { try await sessions(world).signIn(username: "clerka", password: "sai", address: nil) }
+        await #expect(throws: ThiduaError.invalidCredentials) { try await sessions(world).signIn(username: "khong-co", password: Self.password, address: nil) }
+        try await world.userRepository.setActive(false, user: world.users[.clerkB]!, reason: "Chuyển công tác", by: try await world.actor(.admin))
+        await #expect(throws: ThiduaError.invalidCredentials) { try await sessions(world).signIn(username: "clerkb", password: Self.password, address: nil) }
+    }
+
+    @Test("five failures for one username throttle it, even with the right password, until the window passes")
+    func throttlingKicksInAndLifts() async throws {
+        let world = try await RecordsWorld.make()
+        try await world.asInstaller { _ = try await $0.query("UPDATE thidua.sign_in_rules SET window_length = '2 seconds'") }
+        for _ in 1...5 {
+            await #expect(throws: ThiduaError.invalidCredentials) { try await sessions(world).signIn(username: "heada", password: "sai", address: nil) }
+        }
+        await #expect(throws: ThiduaError.throttled) { try await sessions(world).signIn(username: "heada", password: Self.password, address: nil) }
+        // Another user is not affected.
+        _ = try await sessions(world).signIn(username: "clerka", password: Self.password, address: nil)
+        try await Task.sleep(for: .milliseconds(2_200))
+        _ = try await sessions(world).signIn(username: "heada", password: Self.password, address: nil)
+    }
+
+    @Test("twenty failures from one address throttle that address for every username")
+    func throttlingPerAddress() async throws {
+        let world = try await RecordsWorld.make()
+        for index in 1...20 {
+            await #expect(throws: ThiduaError.invalidCredentials) {
+                try await sessions(world).signIn(username: "doan\(index)", password: "sai", address: "198.51.100.9")
+            }
+        }
+        await #expect(throws: ThiduaError.throttled) {
+            try await sessions(world).signIn(username: "clerka", password: Self.password, address: "198.51.100.9")
+        }
+        _ = try await sessions(world).signIn(username: "clerka", password: Self.password, address: "198.51.100.10")
+    }
+
+    @Test("a session ends with sign-out, with expiry, and at once when the user is disabled")
+    func sessionsEnd() async throws {
+        let world = try await RecordsWorld.make()
+        let repository = sessions(world)
+        let first = try await repository.signIn(username: "clerka", password: Self.password, address: nil)
+        try await repository.signOut(first.token)
+        #expect(try await repository.userID(for: first.token) == nil)
+
+        let second = try await repository.signIn(username: "clerka", password: Self.password, address: nil)
+        try await world.superuser { _ = try await $0.query("UPDATE thidua.sessions SET created_at = now() - interval '2 days', expires_at = now() - interval '1 second' WHERE id = \(second.sessionID)") }
+        #expect(try await repository.userID(for: second.token) == nil)
+
+        let third = try await repository.signIn(username: "clerka", password: Self.password, address: nil)
+        #expect(try await repository.userID(for: third.token) == world.users[.clerkA])
+        try await world.userRepository.setActive(false, user: world.users[.clerkA]!, reason: "Tạm khóa", by: try await world.actor(.admin))
+        #expect(try await repository.userID(for: third.token) == nil)
+        #expect(SessionToken(text: "không phải mã") == nil)
+    }
+
+    @Test("changing a password needs the old one, ends the other sessions and keeps this one")
+    func changePassword() async throws {
+        let world = try await RecordsWorld.make()
+        let repository = sessions(world)
+        let here = try await repository.signIn(username: "clerka", password: Self.password, address: nil)
+        let elsewhere = try await repository.signIn(username: "clerka", password: Self.password, address: nil)
+        let clerk = try await world.actor(.clerkA)
+        await #expect(throws: ThiduaError.invalidCredentials) {
+            try await repository.changePassword(from: "sai", to: "mật khẩu mới dài hơn", keeping: here.token, by: clerk)
+        }
+        try await repository.changePassword(from: Self.password, to: "mật khẩu mới dài hơn", keeping: here.token, by: clerk)
+        #expect(try await repository.userID(for: here.token) == clerk.userID)
+        #expect(try await repository.userID(for: elsewhere.token) == nil)
+        _ = try await repository.signIn(username: "clerka", password: "mật khẩu mới dài hơn", address: nil)
+        let events = try await world.audit.history(of: "users", id: clerk.userID.uuidString.lowercased(), as: try await world.actor(.auditor))
+        #expect(events.last?.action == "user.change_password" && !(events.last?.before ?? "").contains("$2a$"))
+    }
+}
