@@ -109,6 +109,6 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "thiduaTests", dependencies: ["thidua", "ThiduaTesting", "PostgresCluster"], swiftSettings: strict),
+        .testTarget(name: "thiduaTests", dependencies: ["thidua", "ThiduaTesting", "ThiduaCore", "Postgres", "PostgresCluster"], swiftSettings: strict),
     ]
 )

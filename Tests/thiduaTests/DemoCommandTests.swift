@@ -4,24 +4,14 @@ import FoundationNetworking
 #endif
 import PostgresCluster
 import Testing
+import ThiduaTesting
 
 /// Runs the built `thidua` binary as a newcomer would: `thidua demo` in an empty folder.
 @Suite(.serialized) struct DemoCommandTests {
-    private var executable: URL {
-        get throws {
-            let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            for candidate in [folder, folder.deletingLastPathComponent()] {
-                let url = candidate.appendingPathComponent("thidua")
-                if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-            }
-            throw CocoaError(.fileNoSuchFile)
-        }
-    }
-
     /// Starts `thidua demo`, waits for the address it prints, fetches /health, then sends SIGTERM.
     private func runDemoOnce(data: String) async throws -> (health: String, exitCode: Int32, output: String) {
         let process = Process()
-        process.executableURL = try executable
+        process.executableURL = try BuiltCommand.url("thidua")
         process.arguments = ["demo", "--data", data, "--port", "0"]
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "DATABASE_URL")
