@@ -47,13 +47,12 @@ CREATE TABLE sign_in_rules (
     failures_per_address integer NOT NULL DEFAULT 20 CHECK (failures_per_address > 0),
     session_lifetime interval NOT NULL DEFAULT '12 hours'
 );
-SELECT set_config('thidua.actor_id', '00000000-0000-0000-0000-000000000000', true),
-       set_config('thidua.actor_role', 'installer', true), set_config('thidua.action', 'sign_in_rules.defaults', true);
 CREATE POLICY signed_in_read ON sign_in_rules FOR SELECT USING ((SELECT actor_id()) IS NOT NULL);
 CREATE POLICY admin_edits ON sign_in_rules FOR UPDATE
     USING ((SELECT actor_roles()) @> ARRAY['admin']) WITH CHECK ((SELECT actor_roles()) @> ARRAY['admin']);
-CREATE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE ON sign_in_rules FOR EACH ROW EXECUTE FUNCTION write_audit_event('id');
+-- The defaults are part of the schema, like a column default; every later change is audited.
 INSERT INTO sign_in_rules DEFAULT VALUES;
+CREATE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE ON sign_in_rules FOR EACH ROW EXECUTE FUNCTION write_audit_event('id');
 ALTER TABLE sign_in_rules ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 
 RESET ROLE;
