@@ -8,14 +8,14 @@ SET LOCAL search_path = thidua, public;
 
 CREATE TABLE areas (
     id text PRIMARY KEY CHECK (id ~ '^[a-z0-9-]+(/[a-z0-9-]+)*$'),
-    name text NOT NULL CHECK (name = normalize(name, NFC) AND btrim(name) <> '')
+    name text NOT NULL CHECK (name IS NFC NORMALIZED AND btrim(name) <> '')
 );
 COMMENT ON TABLE areas IS 'Tenant key: a district or province whose units share this database.';
 
 CREATE TABLE clusters (
     id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
     area_id text NOT NULL REFERENCES areas,
-    name text NOT NULL CHECK (name = normalize(name, NFC) AND btrim(name) <> ''),
+    name text NOT NULL CHECK (name IS NFC NORMALIZED AND btrim(name) <> ''),
     UNIQUE (area_id, name)
 );
 COMMENT ON TABLE clusters IS 'Emulation clusters and blocs (cụm, khối thi đua).';
@@ -24,7 +24,7 @@ CREATE TABLE units (
     id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
     area_id text NOT NULL REFERENCES areas,
     code text NOT NULL CHECK (code ~ '^[a-z0-9-]+$'),
-    name text NOT NULL CHECK (name = normalize(name, NFC) AND btrim(name) <> ''),
+    name text NOT NULL CHECK (name IS NFC NORMALIZED AND btrim(name) <> ''),
     kind text NOT NULL CHECK (kind IN ('commune', 'department', 'armed_force', 'enterprise', 'secretariat', 'council')),
     parent_id uuid REFERENCES units,
     cluster_id uuid REFERENCES clusters,
@@ -68,7 +68,7 @@ CREATE TABLE users (
     id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
     unit_id uuid NOT NULL REFERENCES units,
     username text NOT NULL CHECK (username ~ '^[a-z0-9._-]{3,64}$'),
-    full_name text NOT NULL CHECK (full_name = normalize(full_name, NFC) AND btrim(full_name) <> ''),
+    full_name text NOT NULL CHECK (full_name IS NFC NORMALIZED AND btrim(full_name) <> ''),
     active boolean NOT NULL DEFAULT true,
     password_hash text NOT NULL CHECK (password_hash LIKE '$2a$%'),
     created_at timestamptz NOT NULL DEFAULT now(),
@@ -111,8 +111,8 @@ CREATE TABLE movements (
     id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
     area_id text NOT NULL REFERENCES areas,
     code text NOT NULL CHECK (code ~ '^[a-z0-9-]+$'),
-    name text NOT NULL CHECK (name = normalize(name, NFC) AND btrim(name) <> ''),
-    field text NOT NULL DEFAULT '' CHECK (field = normalize(field, NFC)),
+    name text NOT NULL CHECK (name IS NFC NORMALIZED AND btrim(name) <> ''),
+    field text NOT NULL DEFAULT '' CHECK (field IS NFC NORMALIZED),
     criteria_section text NOT NULL DEFAULT '',
     nominee_kinds text[] NOT NULL CHECK (
         cardinality(nominee_kinds) > 0
@@ -140,7 +140,7 @@ CREATE TABLE rounds (
     id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
     area_id text NOT NULL REFERENCES areas,
     code text NOT NULL CHECK (code ~ '^[a-z0-9-]+$'),
-    name text NOT NULL CHECK (name = normalize(name, NFC) AND btrim(name) <> ''),
+    name text NOT NULL CHECK (name IS NFC NORMALIZED AND btrim(name) <> ''),
     year integer NOT NULL CHECK (year BETWEEN 2000 AND 2100),
     level text NOT NULL CHECK (level IN ('unit', 'commune', 'district', 'province')),
     opens_at timestamptz NOT NULL,

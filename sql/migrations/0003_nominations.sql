@@ -12,7 +12,7 @@ CREATE TABLE nominees (
     area_id text NOT NULL REFERENCES areas,
     unit_id uuid NOT NULL REFERENCES units,
     kind text NOT NULL CHECK (kind IN ('collective', 'individual', 'household', 'locality')),
-    name text NOT NULL CHECK (name = normalize(name, NFC) AND btrim(name) <> ''),
+    name text NOT NULL CHECK (name IS NFC NORMALIZED AND btrim(name) <> ''),
     restricted boolean NOT NULL DEFAULT false,
     created_at timestamptz NOT NULL DEFAULT now(),
     version integer NOT NULL DEFAULT 1 CHECK (version > 0)
@@ -28,9 +28,9 @@ CREATE TABLE nominee_personal (
     unit_id uuid NOT NULL REFERENCES units,
     date_of_birth date,
     gender text CHECK (gender IN ('female', 'male')),
-    ethnicity text CHECK (ethnicity = normalize(ethnicity, NFC)),
-    position text CHECK (position = normalize(position, NFC)),
-    workplace text CHECK (workplace = normalize(workplace, NFC)),
+    ethnicity text CHECK (ethnicity IS NFC NORMALIZED),
+    position text CHECK (position IS NFC NORMALIZED),
+    workplace text CHECK (workplace IS NFC NORMALIZED),
     version integer NOT NULL DEFAULT 1 CHECK (version > 0)
 );
 COMMENT ON TABLE nominee_personal IS '@personal: readable only by the registering unit, the secretariat and auditors.';
@@ -43,9 +43,9 @@ CREATE TABLE nominations (
     unit_id uuid NOT NULL REFERENCES units,
     nominee_id uuid NOT NULL REFERENCES nominees,
     nominee_kind text NOT NULL CHECK (nominee_kind IN ('collective', 'individual', 'household', 'locality')),
-    nominee_name text NOT NULL CHECK (nominee_name = normalize(nominee_name, NFC) AND btrim(nominee_name) <> ''),
-    title text NOT NULL DEFAULT '' CHECK (title = normalize(title, NFC)),
-    achievements text NOT NULL DEFAULT '' CHECK (achievements = normalize(achievements, NFC)),
+    nominee_name text NOT NULL CHECK (nominee_name IS NFC NORMALIZED AND btrim(nominee_name) <> ''),
+    title text NOT NULL DEFAULT '' CHECK (title IS NFC NORMALIZED),
+    achievements text NOT NULL DEFAULT '' CHECK (achievements IS NFC NORMALIZED),
     -- {"2.2.1-a": {"met": true, "evidence": "…"}}
     criteria_answers jsonb NOT NULL DEFAULT '{}' CHECK (jsonb_typeof(criteria_answers) = 'object'),
     -- {"revenue": {"2019": 1200, "2020": 1500}}
@@ -76,7 +76,7 @@ CREATE TABLE nomination_attachments (
     nomination_id uuid NOT NULL REFERENCES nominations,
     unit_id uuid NOT NULL REFERENCES units,
     dossier_kind text NOT NULL CHECK (dossier_kind IN ('request', 'achievement_report', 'review_minutes', 'initiative_certificate', 'other')),
-    file_name text NOT NULL CHECK (file_name = normalize(file_name, NFC) AND btrim(file_name) <> '' AND length(file_name) <= 255),
+    file_name text NOT NULL CHECK (file_name IS NFC NORMALIZED AND btrim(file_name) <> '' AND length(file_name) <= 255),
     media_type text NOT NULL CHECK (media_type ~ '^[a-z]+/[a-z0-9.+-]+$'),
     byte_size integer NOT NULL CHECK (byte_size BETWEEN 1 AND 20971520),
     sha256 bytea NOT NULL,
