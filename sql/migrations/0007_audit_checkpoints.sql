@@ -40,8 +40,8 @@ CREATE TABLE audit_checkpoints (
 );
 COMMENT ON TABLE audit_checkpoints IS 'Append-only. Written only by seal_audit_checkpoint(); the canonical bytes of heads_digest and root are defined in 0007.';
 
--- Byte order ("C") is the order heads are digested in and the order the verifier streams chains in, so it can
--- compare record keys without knowing the database's Vietnamese collation.
+-- Byte order ("C"), like the events' record keys (0005): the order heads are digested in and the order the
+-- verifier streams chains in, so it compares record keys without knowing the database's Vietnamese collation.
 CREATE TABLE audit_checkpoint_heads (
     checkpoint_id bigint NOT NULL REFERENCES audit_checkpoints DEFERRABLE INITIALLY DEFERRED,
     record_type text COLLATE "C" NOT NULL,
@@ -52,10 +52,6 @@ CREATE TABLE audit_checkpoint_heads (
 );
 CREATE UNIQUE INDEX audit_checkpoint_heads_chain ON audit_checkpoint_heads (record_type, record_id, seq, checkpoint_id);
 COMMENT ON TABLE audit_checkpoint_heads IS 'Append-only. The head of every record chain that changed within a checkpoint''s range.';
-
--- The verifier reads every chain in byte order with keyset pagination; the chain's own UNIQUE index is in the
--- database's collation, so this one serves that scan (id last: even duplicated seqs are read, never skipped).
-CREATE INDEX audit_events_chain_bytes ON audit_events (record_type COLLATE "C", record_id COLLATE "C", seq, id);
 
 CREATE FUNCTION audit_head_canonical(record_type text, record_id text, seq integer, hash bytea) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT

@@ -15,7 +15,7 @@ public enum AuditCanonical {
     /// actor_unit_id, record_unit_id, action, reason, request_id, before, after)` returns for the event.
     public static func event(_ event: AuditChainEvent) -> String {
         var bytes: [UInt8] = []
-        append(event, to: &bytes)
+        append(AuditEventBytes(event), to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -34,7 +34,7 @@ public enum AuditCanonical {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    static func append(_ event: AuditChainEvent, to bytes: inout [UInt8]) {
+    static func append(_ event: AuditEventBytes, to bytes: inout [UInt8]) {
         appendField(Int64(event.seq), to: &bytes)
         appendField(event.recordType, to: &bytes)
         appendField(event.recordID, to: &bytes)
@@ -83,13 +83,20 @@ public enum AuditCanonical {
     private static let null = UInt8(ascii: "~")
     private static let separator = UInt8(ascii: ":")
 
-    private static func appendField(_ text: String?, to bytes: inout [UInt8]) {
-        guard var text else { return bytes.append(null) }
-        text.withUTF8 { utf8 in
-            appendDecimal(Int64(utf8.count), to: &bytes)
-            bytes.append(separator)
-            bytes.append(contentsOf: utf8)
-        }
+    private static func appendField(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { appendField($0, to: &bytes) }
+    }
+
+    private static func appendField(_ utf8: [UInt8]?, to bytes: inout [UInt8]) {
+        guard let utf8 else { return bytes.append(null) }
+        utf8.withUnsafeBufferPointer { appendField($0, to: &bytes) }
+    }
+
+    private static func appendField(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        appendDecimal(Int64(utf8.count), to: &bytes)
+        bytes.append(separator)
+        bytes.append(contentsOf: utf8)
     }
 
     /// An integer as PostgreSQL's `::text` writes it.
@@ -108,14 +115,29 @@ public enum AuditCanonical {
     /// A uuid as PostgreSQL's `::text` writes it: lowercase, hyphenated, 36 characters.
     private static func appendField(_ uuid: UUID?, to bytes: inout [UInt8]) {
         guard let uuid else { return bytes.append(null) }
-        bytes.append(contentsOf: [UInt8(ascii: "3"), UInt8(ascii: "6"), separator])
-        withUnsafeBytes(of: uuid.uuid) { raw in
-            for (index, byte) in raw.enumerated() {
-                if index == 4 || index == 6 || index == 8 || index == 10 { bytes.append(UInt8(ascii: "-")) }
-                bytes.append(SHA256Digest.hexDigits[Int(byte >> 4)])
-                bytes.append(SHA256Digest.hexDigits[Int(byte & 0x0f)])
+        var text: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &text) { text in
+            text[0] = UInt8(ascii: "3")
+            text[1] = UInt8(ascii: "6")
+            text[2] = separator
+            var position = 3
+            withUnsafeBytes(of: uuid.uuid) { raw in
+                for (index, byte) in raw.enumerated() {
+                    if index == 4 || index == 6 || index == 8 || index == 10 {
+                        text[position] = UInt8(ascii: "-")
+                        position += 1
+                    }
+                    text[position] = hexDigit(byte >> 4)
+                    text[position + 1] = hexDigit(byte & 0x0f)
+                    position += 2
+                }
             }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: text[0..<39]))
         }
+    }
+
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") - 10 + nibble
     }
 
     /// Decimal digits, with a leading `-` when negative; no allocation.

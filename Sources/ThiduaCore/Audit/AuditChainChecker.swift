@@ -28,6 +28,8 @@ final class AuditChainChecker {
 
     /// One record's events so far, as much of each as the checkpoint comparison needs.
     private struct Chain {
+        var recordType: [UInt8]
+        var recordID: [UInt8]
         var record: AuditRecordKey
         var marks: [Mark] = []
     }
@@ -65,14 +67,15 @@ final class AuditChainChecker {
     }
 
     /// The next event, in byte order of (record_type, record_id), then seq; the first problem it shows.
-    func check(_ event: AuditChainEvent) -> AuditProblem? {
-        let record = AuditRecordKey(type: event.recordType, id: event.recordID)
-        if chain?.record != record {
+    func check(_ event: AuditEventBytes) -> AuditProblem? {
+        if chain?.recordID != event.recordID || chain?.recordType != event.recordType {
             if let problem = finishChain() { return problem }
+            let record = event.record
             if nextHead < heads.count, heads[nextHead].record < record { return removedRecord(heads[nextHead]) }
-            chain = Chain(record: record)
+            chain = Chain(recordType: event.recordType, recordID: event.recordID, record: record)
             records += 1
         }
+        let record = chain!.record
         eventsChecked += 1
         let previous = chain!.marks.last
         let expectedSeq = (previous?.seq ?? 0) + 1
@@ -121,7 +124,7 @@ final class AuditChainChecker {
         return nil
     }
 
-    private func computedHash(of event: AuditChainEvent) -> SHA256Digest {
+    private func computedHash(of event: AuditEventBytes) -> SHA256Digest {
         scratch.removeAll(keepingCapacity: true)
         event.prevHash.withUnsafeBytes { scratch.append(contentsOf: $0) }
         AuditCanonical.append(event, to: &scratch)

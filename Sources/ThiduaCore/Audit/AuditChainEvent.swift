@@ -59,9 +59,9 @@ public struct AuditChainEvent: Sendable, Hashable {
 
     /// SHA-256(prevHash ‖ UTF-8 of ``AuditCanonical/event(_:)``): what ``hash`` must be.
     public var computedHash: SHA256Digest {
-        var bytes = Array(repeating: UInt8(0), count: 0)
+        var bytes: [UInt8] = []
         prevHash.withUnsafeBytes { bytes.append(contentsOf: $0) }
-        AuditCanonical.append(self, to: &bytes)
+        AuditCanonical.append(AuditEventBytes(self), to: &bytes)
         return SHA256Digest(hashing: bytes)
     }
 

@@ -82,7 +82,7 @@ public struct AuditVerifier: Sendable {
                 checker.receive(try rows.map(AuditCheckpointHead.init(row:)))
             }
             for row in step.events {
-                if let problem = checker.check(try AuditChainEvent(row: row)) {
+                if let problem = checker.check(try AuditEventBytes(row: row)) {
                     _ = try? await following
                     return counted(try await attributed(problem, checkpoints: checkpoints, on: connection))
                 }
