@@ -19,9 +19,10 @@ struct Thidua: AsyncParsableCommand {
               0   success
               1   failure not listed below
               64  the command line or an environment variable is wrong (a usage error)
-              65  the database refused the schema (a migration file was changed after it was applied)
+              65  the data failed a check: a migration file was changed after it was applied, or the audit
+                  trail failed verification
               69  PostgreSQL is unavailable (not installed, not running, unreachable)
             """,
-        subcommands: [Demo.self, Serve.self, DatabaseCommand.self]
+        subcommands: [Demo.self, Serve.self, DatabaseCommand.self, AuditCommand.self]
     )
 }
