@@ -23,6 +23,6 @@ struct Thidua: AsyncParsableCommand {
                   trail failed verification
               69  PostgreSQL is unavailable (not installed, not running, unreachable)
             """,
-        subcommands: [Demo.self, Serve.self, DatabaseCommand.self, AuditCommand.self]
+        subcommands: [Demo.self, Serve.self, DatabaseCommand.self, AuditCommand.self, Bench.self]
     )
 }
