@@ -18,6 +18,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // Tests only: reads openapi.yaml to check the server against its contract.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // libpq, the PostgreSQL client library, as installed by `libpq-dev`.
@@ -68,14 +71,18 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The HTTP front: routes over the repositories, following openapi.yaml.
         .target(
             name: "ThiduaServer",
             dependencies: [
                 "Postgres",
+                "ThiduaCore",
                 "ThiduaSchema",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            resources: [.copy("openapi.yaml")],
             swiftSettings: strict
         ),
         .executableTarget(
@@ -104,8 +111,9 @@ let package = Package(
         .testTarget(
             name: "ThiduaServerTests",
             dependencies: [
-                "ThiduaServer", "ThiduaTesting",
+                "ThiduaServer", "ThiduaTesting", "ThiduaCore", "Postgres",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strict
         ),

@@ -2,12 +2,15 @@
 public struct ServerConfiguration: Sendable {
     public var host: String
     public var port: Int
-    /// The schema version this build was made for; `/health` reports whether the database has reached it.
+    /// The schema version this build was made for; `/ready` reports whether the database has reached it.
     public var expectedSchemaVersion: String?
+    /// Mark the session cookie `Secure`: set it when the server is reached over TLS (behind nginx).
+    public var secureCookies: Bool
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, expectedSchemaVersion: String? = nil) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, expectedSchemaVersion: String? = nil, secureCookies: Bool = false) {
         self.host = host
         self.port = port
         self.expectedSchemaVersion = expectedSchemaVersion
+        self.secureCookies = secureCookies
     }
 }

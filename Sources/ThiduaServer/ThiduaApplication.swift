@@ -2,6 +2,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import Postgres
+import ThiduaCore
 
 /// Builds thidua's HTTP application over a database pool.
 ///
@@ -9,6 +10,7 @@ import Postgres
 /// let app = ThiduaApplication.make(pool: pool, configuration: .init(port: 8080)) { address in print(address) }
 /// try await app.runService()   // until SIGINT or SIGTERM
 /// ```
+/// Every route is in `openapi.yaml`; `ContractTests` fails when the two drift apart.
 public enum ThiduaApplication {
     public static func make(
         pool: PostgresPool,
@@ -16,10 +18,8 @@ public enum ThiduaApplication {
         logger: Logger = Logger(label: "thidua.server"),
         onListening: @escaping @Sendable (_ url: String) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
-        let router = Router()
-        HealthRoutes(pool: pool, expectedSchemaVersion: configuration.expectedSchemaVersion).add(to: router)
-        return Application(
-            router: router,
+        Application(
+            router: router(pool: pool, configuration: configuration),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "thidua"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.port
@@ -27,5 +27,27 @@ public enum ThiduaApplication {
             },
             logger: logger
         )
+    }
+
+    /// The routes and the middleware every request passes: request id, access log, errors, session.
+    public static func router(pool: PostgresPool, configuration: ServerConfiguration) -> Router<ThiduaRequestContext> {
+        let store = RecordStore(pool: pool)
+        let users = UserRepository(store: store)
+        let audit = AuditTrail(store: store)
+        let router = Router(context: ThiduaRequestContext.self)
+        router.add(middleware: RequestIDMiddleware())
+        router.add(middleware: AccessLogMiddleware())
+        router.add(middleware: ErrorMiddleware())
+        router.add(middleware: SessionMiddleware(sessions: SessionRepository(store: store), users: users))
+        HealthRoutes(pool: pool, expectedSchemaVersion: configuration.expectedSchemaVersion).add(to: router)
+        ContractRoutes().add(to: router)
+        SessionRoutes(sessions: SessionRepository(store: store), users: users, secureCookies: configuration.secureCookies).add(to: router)
+        NominationRoutes(nominations: NominationRepository(store: store), audit: audit).add(to: router)
+        CatalogueRoutes(units: UnitRepository(store: store), movements: MovementRepository(store: store), rounds: RoundRepository(store: store))
+            .add(to: router)
+        UserRoutes(users: users).add(to: router)
+        AttachmentRoutes(attachments: AttachmentRepository(store: store)).add(to: router)
+        AuditRoutes(audit: audit).add(to: router)
+        return router
     }
 }

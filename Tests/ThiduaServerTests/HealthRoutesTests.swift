@@ -7,13 +7,23 @@ import ThiduaServer
 import ThiduaTesting
 
 @Suite struct HealthRoutesTests {
-    @Test func healthReportsTheSchemaVersionWhenTheDatabaseIsCurrent() async throws {
+    @Test func healthAnswersWithoutTheDatabase() async throws {
+        let pool = PostgresPool(configuration: .init(connectionString: "host=127.0.0.1 port=1 dbname=thidua connect_timeout=1"))
+        let app = ThiduaApplication.make(pool: pool, configuration: .init(port: 0))
+        try await app.test(.live) { client in
+            let response = try await client.execute(uri: "/health", method: .get)
+            #expect(response.status == .ok)
+        }
+        await pool.close()
+    }
+
+    @Test func readyReportsTheSchemaVersionWhenTheDatabaseIsCurrent() async throws {
         let database = try await TestDatabase.make()
         let pool = try database.pool(user: ThiduaSchema.applicationRole)
         let latest = try ThiduaSchema.migrator().migrations.last?.version
         let app = ThiduaApplication.make(pool: pool, configuration: .init(port: 0, expectedSchemaVersion: latest))
         try await app.test(.live) { client in
-            let response = try await client.execute(uri: "/health", method: .get)
+            let response = try await client.execute(uri: "/ready", method: .get)
             #expect(response.status == .ok)
             let body = String(buffer: response.body)
             #expect(body.contains("\"schemaVersion\":\"\(latest!)\""))
@@ -22,23 +32,23 @@ import ThiduaTesting
         await pool.close()
     }
 
-    @Test func healthIs503WithRetryAfterWhenTheSchemaIsBehind() async throws {
+    @Test func readyIs503WithRetryAfterWhenTheSchemaIsBehind() async throws {
         let database = try await TestDatabase.make()
         let pool = try database.pool(user: ThiduaSchema.applicationRole)
         let app = ThiduaApplication.make(pool: pool, configuration: .init(port: 0, expectedSchemaVersion: "9999"))
         try await app.test(.live) { client in
-            let response = try await client.execute(uri: "/health", method: .get)
+            let response = try await client.execute(uri: "/ready", method: .get)
             #expect(response.status == .serviceUnavailable)
             #expect(response.headers[.retryAfter] == "5")
         }
         await pool.close()
     }
 
-    @Test func healthIs503WhenTheDatabaseCannotBeReached() async throws {
+    @Test func readyIs503WhenTheDatabaseCannotBeReached() async throws {
         let pool = PostgresPool(configuration: .init(connectionString: "host=127.0.0.1 port=1 dbname=thidua connect_timeout=1"))
         let app = ThiduaApplication.make(pool: pool, configuration: .init(port: 0))
         try await app.test(.live) { client in
-            let response = try await client.execute(uri: "/health", method: .get)
+            let response = try await client.execute(uri: "/ready", method: .get)
             #expect(response.status == .serviceUnavailable)
             #expect(String(buffer: response.body).contains("unreachable"))
         }

@@ -8,7 +8,7 @@ import ThiduaTesting
 
 /// Runs the built `thidua` binary as a newcomer would: `thidua demo` in an empty folder.
 @Suite(.serialized) struct DemoCommandTests {
-    /// Starts `thidua demo`, waits for the address it prints, fetches /health, then sends SIGTERM.
+    /// Starts `thidua demo`, waits for the address it prints, fetches /ready, then sends SIGTERM.
     private func runDemoOnce(data: String) async throws -> (health: String, exitCode: Int32, output: String) {
         let process = Process()
         process.executableURL = try BuiltCommand.url("thidua")
@@ -35,7 +35,7 @@ import ThiduaTesting
             Issue.record("thidua demo printed no address: \(text)")
             return ("", -1, text)
         }
-        let (body, _) = try await URLSession.shared.data(from: URL(string: address + "/health")!)
+        let (body, _) = try await URLSession.shared.data(from: URL(string: address + "/ready")!)
         kill(process.processIdentifier, SIGTERM)
         let rest = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -2,7 +2,7 @@ import Foundation
 import Postgres
 
 /// One change to one record, as the audit trail keeps it (DESIGN.md §6).
-public struct AuditEvent: Sendable, Hashable {
+public struct AuditEvent: Sendable, Hashable, Codable {
     public var id: Int64
     public var occurredAt: Date
     public var recordType: String

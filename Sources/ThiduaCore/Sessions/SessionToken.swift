@@ -29,3 +29,12 @@ private extension UInt8 {
             || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self) || self == UInt8(ascii: "-") || self == UInt8(ascii: "_")
     }
 }
+
+extension SessionToken {
+    /// A value derived from the token for one purpose (a CSRF token): SHA-256 of the purpose and the token, in
+    /// base64url. Knowing it reveals nothing of the token.
+    public func derivedProof(purpose: String) -> String {
+        Data(SHA256Digest(hashing: Array("\(purpose):\(text)".utf8)).bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+}

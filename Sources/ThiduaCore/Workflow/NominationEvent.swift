@@ -1,5 +1,5 @@
 /// What can happen to a nomination before council review (DESIGN.md §5).
-public enum NominationEvent: String, Sendable, Hashable, CaseIterable {
+public enum NominationEvent: String, Sendable, Hashable, CaseIterable, Codable {
     case edit
     case submit
     case withdraw

@@ -2,10 +2,11 @@ import Hummingbird
 import Postgres
 import ThiduaSchema
 
-/// `GET /health`: is the process up, can it reach its database, and is the schema the one this build expects.
+/// `GET /health`: the process is up (200, touches nothing). `GET /ready`: it can reach its database and the
+/// schema is the one this build expects.
 ///
-/// 200 when the database answers and the schema is current; 503 with `Retry-After` otherwise, so a load
-/// balancer or `systemd` health check takes the instance out of service instead of sending it work.
+/// `/ready` is 200 when the database answers and the schema is current; 503 with `Retry-After` otherwise, so a
+/// load balancer or `systemd` check takes the instance out of service instead of sending it work.
 struct HealthRoutes: Sendable {
     let pool: PostgresPool
     let expectedSchemaVersion: String?
@@ -18,8 +19,13 @@ struct HealthRoutes: Sendable {
         var message: String?
     }
 
+    struct Alive: ResponseEncodable {
+        var status = "ok"
+    }
+
     func add(to router: Router<some RequestContext>) {
-        router.get("/health") { _, _ in try await check() }
+        router.get("/health") { _, _ in Alive() }
+        router.get("/ready") { _, _ in try await check() }
     }
 
     func check() async throws -> EditedResponse<Health> {

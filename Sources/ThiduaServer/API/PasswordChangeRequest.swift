@@ -1,0 +1,5 @@
+/// `PUT /api/v1/me/password`.
+struct PasswordChangeRequest: Decodable {
+    var oldPassword: String
+    var newPassword: String
+}

@@ -1,0 +1,46 @@
+import Hummingbird
+import Logging
+import NIOCore
+import Postgres
+import ThiduaCore
+
+/// Turns whatever a route throws into the one error shape (``ErrorBody``) with the request id.
+///
+/// A client's mistake or a repository's refusal is a 4xx; an unreachable database is 503 with `Retry-After`;
+/// only a fault of ours is 500, and it is logged with the request id so it can be found.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = ThiduaRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            let apiError = Self.classify(error, logger: context.logger)
+            return try Self.response(for: apiError, requestID: context.requestID, request: request, context: context)
+        }
+    }
+
+    static func classify(_ error: any Error, logger: Logger) -> APIError {
+        switch error {
+        case let error as APIError: return error
+        case let error as ThiduaError: return APIError(error)
+        case is NIOTooManyBytesError: return .bodyTooLarge(limit: JSONBody.maximumBytes)
+        case let error as HTTPError where error.status == .notFound: return .noRoute
+        case let error as HTTPError where error.status == .methodNotAllowed: return .methodNotAllowed
+        case let error as PostgresError where error.isConnectionFailure:
+            logger.warning("database unreachable", metadata: ["error": "\(error)"])
+            return .databaseUnavailable
+        default:
+            logger.error("unexpected fault", metadata: ["error": "\(String(reflecting: error))"])
+            return .internalFault
+        }
+    }
+
+    static func response(for error: APIError, requestID: String, request: Request, context: Context) throws -> Response {
+        var response = try ErrorBody(error, requestID: requestID).response(from: request, context: context)
+        response.status = error.status
+        if let retryAfter = error.retryAfter { response.headers[.retryAfter] = String(retryAfter) }
+        if let current = error.currentVersion { response.headers[.eTag] = EntityTag.for(version: current) }
+        return response
+    }
+}

@@ -1,0 +1,52 @@
+import Hummingbird
+import ThiduaCore
+
+/// Finds who sent the request: a bearer token (API, CLI) or the session cookie (web pages), resolved to a
+/// live session and then to an ``Actor``. A request without a valid session goes on anonymous; routes that
+/// need a user refuse it with 401 (``ThiduaRequestContext/requireActor()``).
+///
+/// A cookie is sent by the browser on its own, so an unsafe request authenticated by cookie must also prove
+/// it came from our page: the `X-CSRF-Token` header must hold ``SessionCookie/csrfToken(for:)``.
+struct SessionMiddleware: RouterMiddleware {
+    typealias Context = ThiduaRequestContext
+
+    let sessions: SessionRepository
+    let users: UserRepository
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        if let (token, fromCookie) = Self.presentedToken(in: request) {
+            if let userID = try await sessions.userID(for: token) {
+                if fromCookie, !request.method.isSafe, request.headers[SessionCookie.csrfHeader] != SessionCookie.csrfToken(for: token) {
+                    throw APIError.csrfRequired
+                }
+                context.session = token
+                context.sessionFromCookie = fromCookie
+                do {
+                    context.actor = try await users.actor(userID: userID, requestID: context.requestID)
+                } catch ThiduaError.notFound {
+                    context.actor = nil
+                }
+            }
+        }
+        return try await next(request, context)
+    }
+
+    /// The token from `Authorization: Bearer …`, else from the session cookie. A malformed one is no token.
+    static func presentedToken(in request: Request) -> (SessionToken, fromCookie: Bool)? {
+        if let authorization = request.headers[.authorization] {
+            let parts = authorization.split(separator: " ", maxSplits: 1)
+            guard parts.count == 2, parts[0].lowercased() == "bearer", let token = SessionToken(text: String(parts[1])) else { return nil }
+            return (token, false)
+        }
+        if let value = request.cookies[SessionCookie.name]?.value, let token = SessionToken(text: value) {
+            return (token, true)
+        }
+        return nil
+    }
+}
+
+extension HTTPRequest.Method {
+    /// Methods that change nothing, which need no CSRF proof.
+    var isSafe: Bool { self == .get || self == .head || self == .options }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Postgres
+import Testing
+import ThiduaCore
+import ThiduaTesting
+
+/// The story of one nomination through real HTTP, each step by the person whose job it is (issue 5):
+/// a commune clerk drafts and documents it, the head submits, the lead unit endorses, the secretariat returns
+/// it, the commune fixes and resubmits, the lead unit endorses again, the secretariat sees what changed and
+/// verifies, and an auditor reads the whole history with each step's request id.
+@Suite("NominationStoryTests")
+struct NominationStoryTests {
+    static let samples = SampleLog()
+
+    @Test("draft → submit → endorse → return → fix → resubmit → endorse → verify, then the auditor's history")
+    func oneNominationFromDraftToVerified() async throws {
+        try await APIWorld.run(samples: Self.samples) { world, api in
+            let clerk = try await api.signIn(.clerkA)
+            let head = try await api.signIn(.headA)
+            let lead = try await api.signIn(.leadHead)
+            let secretary = try await api.signIn(.secretary)
+            let auditor = try await api.signIn(.auditor)
+
+            let created = try await api.send(.post, "/api/v1/nominations", token: clerk, json: [
+                "roundID": world.round.lower, "movementID": world.movement.lower,
+                "nominee": ["kind": "individual", "name": "Giàng A Páo", "personal": ["dateOfBirth": "1979-05-02", "ethnicity": "Hmông"]],
+                "title": "Cá nhân điển hình tiên tiến", "achievements": "Vận động 35 hộ hiến đất làm đường.",
+                "criteriaAnswers": ["c1": ["met": true, "evidence": "90 ngày công"]], "indicators": ["workdays": ["2021": 90]],
+            ], headers: [RequestIDs.header: "story-create"])
+            #expect(created.status == .created)
+            #expect(created.eTag == "\"v1\"")
+            let id = try #require(try created.object()["id"] as? String)
+            #expect(created.headers[.location] == "/api/v1/nominations/\(id)")
+
+            for kind in ["request", "achievement_report", "review_minutes"] {
+                let upload = try await api.send(
+                    .post, "/api/v1/nominations/\(id)/attachments?kind=\(kind)&fileName=\(kind).pdf", token: clerk,
+                    body: ByteBuffer(string: "%PDF-1.4 \(kind)"), headers: [.contentType: "application/pdf"])
+                #expect(upload.status == .created, "\(upload.text)")
+                #expect((try upload.object()["sha256"] as? String)?.count == 64)
+            }
+
+            var version = try await step(api, id, "submit", by: head, from: 1, requestID: "story-submit")
+            version = try await step(api, id, "endorse", by: lead, from: version)
+            version = try await step(api, id, "return_by_secretariat", reason: "Thiếu số ngày công năm 2022", by: secretary, from: version)
+
+            let edited = try await api.send(.put, "/api/v1/nominations/\(id)", token: clerk, json: [
+                "nomineeName": "Giàng A Páo", "title": "Cá nhân điển hình tiên tiến",
+                "achievements": "Vận động 35 hộ hiến đất làm đường; năm 2022 thêm 60 ngày công.",
+                "criteriaAnswers": ["c1": ["met": true, "evidence": "150 ngày công (2021–2022)"]],
+                "indicators": ["workdays": ["2021": 90, "2022": 60]],
+            ], headers: [.ifMatch: "\"v\(version)\""])
+            #expect(edited.status == .ok, "\(edited.text)")
+            version += 1
+            #expect(edited.eTag == "\"v\(version)\"")
+
+            version = try await step(api, id, "submit", by: head, from: version)
+            version = try await step(api, id, "endorse", by: lead, from: version)
+
+            let changes = try await api.send(.get, "/api/v1/nominations/\(id)/changes", token: secretary)
+            #expect(changes.status == .ok)
+            let changeSet = try changes.object()
+            #expect(changeSet["returnCount"] as? Int == 1)
+            let fields = Set((changeSet["fields"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String })
+            #expect(fields.contains("achievements") && fields.contains { $0.hasPrefix("indicators") })
+
+            version = try await step(api, id, "verify", by: secretary, from: version)
+            let verified = try await api.send(.get, "/api/v1/nominations/\(id)", token: clerk)
+            #expect(try verified.object()["state"] as? String == "verified")
+            #expect(verified.eTag == "\"v\(version)\"")
+
+            let history = try await api.send(.get, "/api/v1/nominations/\(id)/history", token: auditor)
+            #expect(history.status == .ok)
+            let events = try history.array()
+            let actions = events.compactMap { $0["action"] as? String }
+            #expect(actions == [
+                "nomination.create", "nomination.submit", "nomination.endorse", "nomination.return_by_secretariat",
+                "nomination.edit", "nomination.submit", "nomination.endorse", "nomination.verify",
+            ])
+            #expect(events.first?["requestID"] as? String == "story-create")
+            #expect(events[1]["requestID"] as? String == "story-submit")
+            #expect(events[3]["reason"] as? String == "Thiếu số ngày công năm 2022")
+            #expect(events.allSatisfy { ($0["requestID"] as? String)?.isEmpty == false })
+
+            // The chain the auditor read is intact (verification needs the whole trail: `thidua audit verify`'s view).
+            let verification = try await world.superuser { try await AuditVerifier(connection: $0).verify() }
+            #expect(verification.isIntact && verification.eventsChecked >= events.count)
+        }
+    }
+
+    /// One transition with `If-Match`; returns the new version.
+    func step(
+        _ api: APIClient, _ id: String, _ event: String, reason: String? = nil, by token: String, from version: Int,
+        requestID: String? = nil
+    ) async throws -> Int {
+        var body: [String: Any] = ["event": event]
+        if let reason { body["reason"] = reason }
+        var headers: HTTPFields = [.ifMatch: "\"v\(version)\""]
+        if let requestID { headers[RequestIDs.header] = requestID }
+        let reply = try await api.send(.post, "/api/v1/nominations/\(id)/transitions", token: token, json: body, headers: headers)
+        #expect(reply.status == .ok, "\(event): \(reply.text)")
+        #expect(reply.headers[RequestIDs.header] != nil)
+        return try #require(try reply.object()["version"] as? Int)
+    }
+}
+
+enum RequestIDs {
+    static let header = HTTPField.Name("X-Request-Id")!
+}

@@ -1,0 +1,24 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Postgres
+import ThiduaServer
+import ThiduaTesting
+
+/// A ``RecordsWorld`` served by the real application over real HTTP on a random port, as the application role.
+enum APIWorld {
+    static func run(
+        samples: SampleLog = SampleLog(), _ body: @Sendable (RecordsWorld, APIClient) async throws -> Void
+    ) async throws {
+        let world = try await RecordsWorld.make()
+        let app = ThiduaApplication.make(pool: world.pool, configuration: .init(port: 0))
+        try await app.test(.live) { client in
+            try await body(world, APIClient(client: client, samples: samples))
+        }
+    }
+}
+
+extension UUID {
+    /// As the API writes ids.
+    var lower: String { uuidString.lowercased() }
+}
