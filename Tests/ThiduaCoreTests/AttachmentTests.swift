@@ -18,7 +18,9 @@ struct AttachmentTests {
         #expect(attachment.sha256.map { String(format: "%02x", $0) }.joined()
             == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(try await world.attachments.content(of: attachment.id, as: clerk) == Data("abc".utf8))
-        #expect(try await world.attachments.list(for: nomination.id, as: try await world.actor(.clerkB)).isEmpty)
+        await #expect(throws: ThiduaError.notFound("hồ sơ đề nghị / nomination")) {
+            try await world.attachments.list(for: nomination.id, as: try await world.actor(.clerkB))
+        }
         let event = try #require(try await world.audit.history(
             of: "nomination_attachments", id: attachment.id.uuidString.lowercased(), as: try await world.actor(.auditor)).first)
         #expect(event.after?.contains("\"sha256\"") == true && event.after?.contains("\"content\"") == false)

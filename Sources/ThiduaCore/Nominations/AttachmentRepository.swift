@@ -44,10 +44,14 @@ public struct AttachmentRepository: Sendable {
         }
     }
 
-    /// The documents of a nomination the actor may see, without their bytes.
+    /// The documents of a nomination the actor may see, without their bytes; a nomination they may not see is
+    /// not found (not an empty list, which would confirm it exists).
     public func list(for nominationID: UUID, as actor: Actor) async throws -> [Attachment] {
         try await store.read(actor) { connection in
-            try await connection.query("""
+            guard try await connection.query("SELECT FROM thidua.nominations WHERE id = \(nominationID)").single() != nil else {
+                throw ThiduaError.notFound("hồ sơ đề nghị / nomination")
+            }
+            return try await connection.query("""
                 SELECT \(sql: Attachment.columns) FROM thidua.nomination_attachments
                 WHERE nomination_id = \(nominationID) ORDER BY uploaded_at, id
                 """).map(Attachment.init(row:))

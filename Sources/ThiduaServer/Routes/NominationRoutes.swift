@@ -21,8 +21,10 @@ struct NominationRoutes: Sendable {
             APIResponse(try await nominations.changesSinceReturn(try context.uuid("id"), as: try context.requireActor()))
         }
         router.get("/api/v1/nominations/:id/history") { _, context in
-            let id = try context.uuid("id")
-            return APIResponse(try await audit.history(of: "nominations", id: id.uuidString.lowercased(), as: try context.requireActor()))
+            let actor = try context.requireActor()
+            // 404 like every other route for a nomination the actor may not see, rather than an empty history.
+            let nomination = try await nominations.get(try context.uuid("id"), as: actor)
+            return APIResponse(try await audit.history(of: "nominations", id: nomination.id.uuidString.lowercased(), as: actor))
         }
     }
 

@@ -1,0 +1,75 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Postgres
+import Testing
+import ThiduaCore
+import ThiduaTesting
+
+/// Sessions over HTTP: throttling kicks in and lifts, a disabled user's live session stops at once, sign-out
+/// ends the token, a password change keeps this session and ends the others.
+@Suite("SessionRoutesTests")
+struct SessionRoutesTests {
+    @Test("five wrong passwords give 429 with Retry-After, even for the right one, until the window passes")
+    func throttlingKicksInAndLifts() async throws {
+        try await APIWorld.run { world, api in
+            try await world.asInstaller { _ = try await $0.query("UPDATE thidua.sign_in_rules SET window_length = '2 seconds'") }
+            for _ in 1...5 {
+                let wrong = try await api.send(.post, "/api/v1/sessions", json: ["username": "heada", "password": "sai"])
+                #expect(wrong.status == .unauthorized && wrong.errorCode == "invalid_credentials")
+            }
+            let throttled = try await api.send(.post, "/api/v1/sessions", json: ["username": "heada", "password": APIClient.password])
+            #expect(throttled.status == .tooManyRequests && throttled.errorCode == "throttled")
+            #expect(throttled.headers[.retryAfter] != nil)
+            try await Task.sleep(for: .milliseconds(2_200))
+            #expect(try await api.signIn(.headA).count == 43)
+        }
+    }
+
+    @Test("an administrator disabling a user ends that user's live session at once")
+    func disablingEndsTheLiveSession() async throws {
+        try await APIWorld.run { world, api in
+            let clerk = try await api.signIn(.clerkB)
+            #expect(try await api.send(.get, "/api/v1/me", token: clerk).status == .ok)
+            let admin = try await api.signIn(.admin)
+            let disabled = try await api.send(.post, "/api/v1/users/\(world.users[.clerkB]!.lower)/disable", token: admin,
+                                              json: ["reason": "Chuyển công tác"])
+            #expect(disabled.status == .noContent, "\(disabled.text)")
+            let after = try await api.send(.get, "/api/v1/me", token: clerk)
+            #expect(after.status == .unauthorized && after.errorCode == "unauthenticated")
+            let again = try await api.send(.post, "/api/v1/sessions", json: ["username": "clerkb", "password": APIClient.password])
+            #expect(again.status == .unauthorized)
+        }
+    }
+
+    @Test("sign-out ends the token and clears the cookie; me answers who is signed in")
+    func signOutAndMe() async throws {
+        try await APIWorld.run { world, api in
+            let token = try await api.signIn(.leadHead)
+            let me = try await api.send(.get, "/api/v1/me", token: token)
+            let body = try me.object()
+            #expect(body["userID"] as? String == world.users[.leadHead]!.uuidString)
+            #expect(body["roles"] as? [String] == ["unit_head"])
+            #expect((body["leadMovements"] as? [String])?.contains(world.movement.uuidString) == true)
+            let out = try await api.send(.delete, "/api/v1/sessions/current", token: token)
+            #expect(out.status == .noContent && out.headers[.setCookie]?.contains("Max-Age=0") == true)
+            #expect(try await api.send(.get, "/api/v1/me", token: token).status == .unauthorized)
+        }
+    }
+
+    @Test("a password change needs the old password, keeps this session and ends the others")
+    func passwordChange() async throws {
+        try await APIWorld.run { _, api in
+            let here = try await api.signIn(.clerkA), elsewhere = try await api.signIn(.clerkA)
+            let wrong = try await api.send(.put, "/api/v1/me/password", token: here, json: ["oldPassword": "sai", "newPassword": "một mật khẩu mới"])
+            #expect(wrong.status == .unauthorized)
+            let short = try await api.send(.put, "/api/v1/me/password", token: here, json: ["oldPassword": APIClient.password, "newPassword": "ngắn"])
+            #expect(short.status == .unprocessableContent && short.errorCode == "invalid")
+            let changed = try await api.send(.put, "/api/v1/me/password", token: here,
+                                             json: ["oldPassword": APIClient.password, "newPassword": "một mật khẩu mới"])
+            #expect(changed.status == .noContent)
+            #expect(try await api.send(.get, "/api/v1/me", token: here).status == .ok)
+            #expect(try await api.send(.get, "/api/v1/me", token: elsewhere).status == .unauthorized)
+        }
+    }
+}
