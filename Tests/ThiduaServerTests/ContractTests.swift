@@ -1,0 +1,131 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Postgres
+import Synchronization
+import Testing
+import ThiduaCore
+import ThiduaServer
+import ThiduaTesting
+
+/// The server follows openapi.yaml: every route it answers is in the contract and every operation in the
+/// contract is a route; and every response seen while exercising each operation (and the other suites' stories)
+/// has a documented status and a body that validates against the documented schema.
+@Suite("ContractTests")
+struct ContractTests {
+    @Test("the routes the server answers are exactly the operations of openapi.yaml")
+    func routesMatchTheContract() async throws {
+        try await APIWorld.run { world, api in
+            let contract = try OpenAPIContract(yaml: try await api.send(.get, "/openapi.yaml").text)
+            let router = ThiduaApplication.router(pool: world.pool, configuration: .init())
+            let routes = Set(router.routes.map { "\($0.method.rawValue) \($0.path.description)" })
+            #expect(routes.subtracting(contract.operations).sorted() == [], "routes missing from openapi.yaml")
+            #expect(contract.operations.subtracting(routes).sorted() == [], "operations in openapi.yaml the server lacks")
+        }
+    }
+
+    @Test("exercising every operation: each response's status is documented and its body validates")
+    func everyOperationsResponsesValidate() async throws {
+        let samples = SampleLog()
+        let served = Mutex("")
+        try await APIWorld.run(samples: samples) { world, api in
+            let text = try await api.send(.get, "/openapi.yaml").text
+            served.withLock { $0 = text }
+            try await Self.exerciseEveryOperation(world, api)
+        }
+        let contract = try OpenAPIContract(yaml: served.withLock { $0 })
+        var exercised = Set<String>()
+        for sample in samples.all {
+            guard let template = contract.template(for: sample.path) else {
+                Issue.record("\(sample.method) \(sample.path) matches no path of the contract")
+                continue
+            }
+            exercised.insert("\(sample.method.rawValue) \(template)")
+            guard let response = contract.response(method: sample.method.rawValue, template: template, status: sample.status) else {
+                Issue.record("\(sample.method) \(template) answered \(sample.status), which the contract does not document")
+                continue
+            }
+            guard sample.contentType?.hasPrefix("application/json") == true else { continue }
+            let schema = ((response["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"] as? [String: Any]
+            guard let schema else {
+                Issue.record("\(sample.method) \(template) \(sample.status) returned JSON the contract does not describe")
+                continue
+            }
+            let value = try JSONDecoder().decode(JSONValue.self, from: Data(sample.body.readableBytesView))
+            let problems = contract.violations(of: value, against: schema)
+            #expect(problems.isEmpty, "\(sample.method) \(template) \(sample.status): \(problems.prefix(5))")
+        }
+        #expect(contract.operations.subtracting(exercised).sorted() == [], "operations never exercised")
+        #expect(samples.all.count > 40)
+    }
+
+    @Test("the checker itself refuses what breaks the contract: a missing field, a wrong type, an unknown field, a bad enum")
+    func theCheckerIsNotVacuous() async throws {
+        try await APIWorld.run { _, api in
+            let contract = try OpenAPIContract(yaml: try await api.send(.get, "/openapi.yaml").text)
+            let schema = try #require(contract.resolve("#/components/schemas/Error"))
+            func check(_ json: String) throws -> [String] {
+                contract.violations(of: try JSONDecoder().decode(JSONValue.self, from: Data(json.utf8)), against: schema)
+            }
+            #expect(try check(#"{"error": {"code": "x", "vietnamese": "v", "english": "e", "requestId": "r"}}"#).isEmpty)
+            #expect(try check(#"{"error": {"code": "x", "vietnamese": "v", "english": "e"}}"#) == ["$.error.requestId: required but missing"])
+            #expect(try check(#"{"error": {"code": 1, "vietnamese": "v", "english": "e", "requestId": "r"}}"#).count == 1)
+            #expect(try check(#"{"error": {"code": "x", "vietnamese": "v", "english": "e", "requestId": "r", "extra": 1}}"#).count == 1)
+            let state = try #require(contract.resolve("#/components/schemas/NominationState"))
+            #expect(!contract.violations(of: .string("archived"), against: state).isEmpty)
+        }
+    }
+
+    /// Calls every operation at least once, mostly successfully, as the person whose job it is.
+    static func exerciseEveryOperation(_ world: RecordsWorld, _ api: APIClient) async throws {
+        _ = try await api.send(.get, "/health")
+        _ = try await api.send(.get, "/ready")
+        let clerk = try await api.signIn(.clerkA), head = try await api.signIn(.headA), lead = try await api.signIn(.leadHead)
+        let secretary = try await api.signIn(.secretary), auditor = try await api.signIn(.auditor), admin = try await api.signIn(.admin)
+        _ = try await api.send(.post, "/api/v1/sessions", json: ["username": "clerka", "password": "sai"])
+        _ = try await api.send(.get, "/api/v1/me", token: clerk)
+        _ = try await api.send(.get, "/api/v1/units", token: clerk)
+        _ = try await api.send(.get, "/api/v1/units?on=2021-06-01", token: clerk)
+        _ = try await api.send(.get, "/api/v1/movements", token: clerk)
+        _ = try await api.send(.get, "/api/v1/movements/\(world.movement.lower)", token: clerk)
+
+        let created = try await api.send(.post, "/api/v1/nominations", token: clerk, json: [
+            "roundID": world.round.lower, "movementID": world.movement.lower,
+            "nominee": ["kind": "individual", "name": "Sùng A Lầu"],
+            "criteriaAnswers": ["c1": ["met": true, "evidence": "100 ngày công"]], "indicators": ["workdays": ["2021": 100]],
+        ])
+        let id = try #require(try created.object()["id"] as? String)
+        _ = try await api.send(.post, "/api/v1/nominations", token: clerk, json: ["roundID": world.round.lower])
+        _ = try await api.send(.get, "/api/v1/nominations?q=sung%20a&state=draft,submitted&limit=10", token: clerk)
+        _ = try await api.send(.get, "/api/v1/nominations/\(id)", token: clerk)
+        _ = try await api.send(.put, "/api/v1/nominations/\(id)", token: clerk, json: ["nomineeName": "Sùng A Lầu", "title": "Điển hình", "version": 1])
+        var attachmentID = ""
+        for kind in ["request", "achievement_report", "review_minutes"] {
+            let upload = try await api.send(.post, "/api/v1/nominations/\(id)/attachments?kind=\(kind)&fileName=\(kind).pdf", token: clerk,
+                                            body: ByteBuffer(string: "%PDF-1.4"), headers: [.contentType: "application/pdf"])
+            attachmentID = try upload.object()["id"] as? String ?? ""
+        }
+        _ = try await api.send(.get, "/api/v1/nominations/\(id)/attachments", token: clerk)
+        _ = try await api.send(.get, "/api/v1/attachments/\(attachmentID)/content", token: clerk)
+        _ = try await api.send(.post, "/api/v1/nominations/\(id)/transitions", token: head, json: ["event": "submit", "version": 2])
+        _ = try await api.send(.post, "/api/v1/nominations/\(id)/transitions", token: head, json: ["event": "submit", "version": 3])
+        _ = try await api.send(.post, "/api/v1/nominations/\(id)/transitions", token: lead, json: ["event": "return_by_lead_unit", "reason": "Bổ sung minh chứng", "version": 3])
+        _ = try await api.send(.get, "/api/v1/nominations/\(id)/changes", token: lead)
+        _ = try await api.send(.get, "/api/v1/nominations/\(id)/history", token: auditor)
+        _ = try await api.send(.get, "/api/v1/nominations/\(id)/as-of?at=\(ISO8601DateFormatter().string(from: Date()))", token: auditor)
+        _ = try await api.send(.get, "/api/v1/audit/records/nominations/\(id)", token: auditor)
+        _ = try await api.send(.get, "/api/v1/audit/users/\(world.users[.clerkA]!.lower)", token: auditor)
+        _ = try await api.send(.get, "/api/v1/rounds/\(world.round.lower)/compliance", token: secretary)
+
+        let user = try await api.send(.post, "/api/v1/users", token: admin, json: [
+            "unitID": world.communeA.lower, "username": "sinchai.moi", "fullName": "Giàng Thị Súa", "password": "mật khẩu đủ dài",
+        ])
+        let userID = try #require(try user.object()["id"] as? String)
+        _ = try await api.send(.post, "/api/v1/users/\(userID)/roles", token: admin, json: ["role": "unit_clerk"])
+        _ = try await api.send(.delete, "/api/v1/users/\(userID)/roles/unit_clerk?reason=Nh%E1%BA%A7m", token: admin)
+        _ = try await api.send(.post, "/api/v1/users/\(userID)/disable", token: admin, json: ["reason": "Nghỉ việc"])
+        _ = try await api.send(.post, "/api/v1/users/\(userID)/enable", token: admin, json: ["reason": "Trở lại"])
+        _ = try await api.send(.put, "/api/v1/me/password", token: clerk, json: ["oldPassword": APIClient.password, "newPassword": "một mật khẩu mới"])
+        _ = try await api.send(.delete, "/api/v1/sessions/current", token: clerk)
+    }
+}
