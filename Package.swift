@@ -117,6 +117,13 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "thiduaTests", dependencies: ["thidua", "ThiduaTesting", "ThiduaCore", "Postgres", "PostgresCluster"], swiftSettings: strict),
+        .testTarget(
+            name: "thiduaTests",
+            dependencies: [
+                "thidua", "ThiduaTesting", "ThiduaCore", "ThiduaServer", "Postgres", "PostgresCluster",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
     ]
 )

@@ -43,4 +43,14 @@ public enum BuiltCommand {
             status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
             error: String(decoding: errorData, as: UTF8.self))
     }
+
+    /// ``run(_:_:environment:)`` on a thread of its own, so waiting for the child never holds one of the few
+    /// threads of Swift's cooperative pool (a server in this process may need them to answer the child).
+    public static func run(_ name: String, _ arguments: [String], environment: [String: String] = [:]) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Swift.Result { try run(name, arguments, environment: environment) as Result })
+            }
+        }
+    }
 }

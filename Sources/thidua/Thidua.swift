@@ -21,8 +21,21 @@ struct Thidua: AsyncParsableCommand {
               64  the command line or an environment variable is wrong (a usage error)
               65  the data failed a check: a migration file was changed after it was applied, or the audit
                   trail failed verification
-              69  PostgreSQL is unavailable (not installed, not running, unreachable)
+              65  also: the server refused the input (400, 413, 415, 422)
+              66  the server has no such record, or not one you may see (404)
+              69  PostgreSQL or the thidua server is unavailable (not installed, not running, unreachable, 503)
+              75  try again after reading the record anew: someone changed it, it is in another state, or too
+                  many sign-ins failed (409, 412, 428, 429)
+              77  not signed in, or not allowed (401, 403)
+
+            Working against a running server (the commands a user types every day):
+              thidua login --server http://127.0.0.1:8080 --username sinchai.canbo
+              thidua nominations list --state submitted
+              thidua nominations return 3f0c… --reason "Thiếu biên bản bình xét"
             """,
-        subcommands: [Demo.self, Serve.self, DatabaseCommand.self, AuditCommand.self, Bench.self]
+        subcommands: [
+            Demo.self, Serve.self, DatabaseCommand.self, AuditCommand.self, Bench.self,
+            Login.self, Logout.self, WhoAmI.self, NominationsCommand.self,
+        ]
     )
 }

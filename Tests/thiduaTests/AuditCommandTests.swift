@@ -15,16 +15,16 @@ struct AuditCommandTests {
         _ = try await world.nominations.edit(nomination.id, version: 1, content: NominationContent(nomineeName: "Lò Thị Mai", title: "Sửa"), by: clerk)
         let environment = ["DATABASE_URL": try world.database.connectionString()]
 
-        let seal = try BuiltCommand.run("thidua", ["audit", "seal"], environment: environment)
+        let seal = try await BuiltCommand.run("thidua", ["audit", "seal"], environment: environment)
         #expect(seal.status == 0, "\(seal.error)")
         let root = try #require(seal.output.split(separator: "\n").last.map(String.init))
         #expect(root.count == 64)
 
-        let honest = try BuiltCommand.run("thidua", ["audit", "verify", "--expect-root", root], environment: environment)
+        let honest = try await BuiltCommand.run("thidua", ["audit", "verify", "--expect-root", root], environment: environment)
         #expect(honest.status == 0, "\(honest.error)")
         #expect(honest.output.contains("audit trail intact"))
 
-        let wrongRoot = try BuiltCommand.run("thidua", ["audit", "verify", "--expect-root", String(repeating: "0", count: 64)], environment: environment)
+        let wrongRoot = try await BuiltCommand.run("thidua", ["audit", "verify", "--expect-root", String(repeating: "0", count: 64)], environment: environment)
         #expect(wrongRoot.status == 65)
 
         let tampered = try await world.superuser { connection in
@@ -33,11 +33,11 @@ struct AuditCommandTests {
                 UPDATE thidua.audit_events SET reason = 'sửa lén' WHERE record_type = 'nominations' AND seq = 2 RETURNING id
                 """).single()!.decode(Int64.self, at: 0)
         }
-        let caught = try BuiltCommand.run("thidua", ["audit", "verify"], environment: environment)
+        let caught = try await BuiltCommand.run("thidua", ["audit", "verify"], environment: environment)
         #expect(caught.status == 65)
         #expect(caught.error.contains("\(tampered)"), "\(caught.error)")
 
-        let usage = try BuiltCommand.run("thidua", ["audit", "verify", "--expect-root", "không phải"], environment: environment)
+        let usage = try await BuiltCommand.run("thidua", ["audit", "verify", "--expect-root", "không phải"], environment: environment)
         #expect(usage.status == 64)
     }
 }

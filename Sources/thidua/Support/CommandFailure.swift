@@ -10,6 +10,10 @@ enum CommandFailure {
 
     static func exit(for error: any Error) -> any Error {
         if error is ExitCode || error is ValidationError || error is CleanExit { return error }
+        if let error = error as? ServerError {
+            FileHandle.standardError.write(Data("thidua: \(error)\n".utf8))
+            return ExitCode(error.exitCode)
+        }
         let (code, vietnamese) = classify(error)
         FileHandle.standardError.write(Data("thidua: \(vietnamese)\n        \(error)\n".utf8))
         return ExitCode(code)
@@ -26,6 +30,8 @@ enum CommandFailure {
             }
         case is PostgresClusterError:
             return (unavailable, "không khởi động được PostgreSQL riêng / the private PostgreSQL could not be run:")
+        case is ServerUnreachable:
+            return (unavailable, "không kết nối được máy chủ thidua / the thidua server is unreachable:")
         case is MigrationError:
             return (dataError, "cơ sở dữ liệu từ chối cập nhật lược đồ / the schema could not be migrated:")
         default:

@@ -1,0 +1,65 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Talks to a running thidua server's JSON API as one signed-in user (or none, to sign in).
+///
+/// Refusals come back as ``ServerError`` with the server's bilingual message; an unreachable server as
+/// ``ServerUnreachable``.
+struct ServerClient: Sendable {
+    var server: URL
+    var token: String?
+
+    struct Reply: Sendable {
+        var status: Int
+        var body: Data
+        var eTag: String?
+
+        /// The JSON body as `T`.
+        func decode<T: Decodable>(_ type: T.Type) throws -> T {
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .iso8601
+            return try decoder.decode(T.self, from: body)
+        }
+    }
+
+    /// Sends one request; any status outside 2xx throws ``ServerError``.
+    @discardableResult
+    func send(
+        _ method: String, _ path: String, query: [String: String?] = [:], json: Data? = nil,
+        headers: [String: String] = [:]
+    ) async throws -> Reply {
+        guard var components = URLComponents(url: server.appendingPathComponent(path), resolvingAgainstBaseURL: false) else {
+            throw ServerUnreachable(server: server.absoluteString, reason: "not a URL")
+        }
+        let items = query.compactMap { key, value in value.map { URLQueryItem(name: key, value: $0) } }.sorted { $0.name < $1.name }
+        if !items.isEmpty { components.queryItems = items }
+        var request = URLRequest(url: components.url!)
+        request.httpMethod = method
+        request.timeoutInterval = 60
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        if let json {
+            request.httpBody = json
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        }
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        let data: Data
+        let response: URLResponse
+        do {
+            (data, response) = try await URLSession.shared.data(for: request)
+        } catch {
+            throw ServerUnreachable(server: server.absoluteString, reason: error.localizedDescription)
+        }
+        guard let http = response as? HTTPURLResponse else {
+            throw ServerUnreachable(server: server.absoluteString, reason: "not an HTTP answer")
+        }
+        guard (200..<300).contains(http.statusCode) else { throw ServerError(status: http.statusCode, body: data) }
+        return Reply(status: http.statusCode, body: data, eTag: http.value(forHTTPHeaderField: "ETag"))
+    }
+
+    /// `JSONSerialization` of a dictionary built from command-line flags.
+    static func json(_ object: [String: Any]) throws -> Data {
+        try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+    }
+}

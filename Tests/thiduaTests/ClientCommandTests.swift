@@ -1,0 +1,89 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import ThiduaServer
+import ThiduaTesting
+
+/// The command line against a running server, as officials script their work: login, the nomination
+/// commands, `--json`, and the exit codes a script relies on.
+@Suite("ClientCommandTests")
+struct ClientCommandTests {
+    /// Runs `thidua` as `person` (their own session file) against the server at `port`.
+    struct Shell: Sendable {
+        let port: Int
+        let folder: URL
+
+        func thidua(_ person: RecordsWorld.Person, _ arguments: [String], server: String? = nil) async throws -> BuiltCommand.Result {
+            try await BuiltCommand.run("thidua", arguments, environment: [
+                "THIDUA_SERVER": server ?? "http://127.0.0.1:\(port)",
+                "THIDUA_SESSION_FILE": folder.appendingPathComponent("\(person.rawValue).json").path,
+                "THIDUA_USERNAME": person.rawValue.lowercased(), "THIDUA_PASSWORD": "mật khẩu thử",
+            ])
+        }
+    }
+
+    @Test("login, create, submit, return, edit with a stale version, list and logout, with their exit codes")
+    func aDayOfWorkFromTheCommandLine() async throws {
+        let world = try await RecordsWorld.make()
+        let app = ThiduaApplication.make(pool: world.pool, configuration: .init(port: 0))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await app.test(.live) { client in
+            let shell = Shell(port: try #require(client.port), folder: folder)
+            for person in [RecordsWorld.Person.clerkA, .headA, .leadHead, .clerkB] {
+                let login = try await shell.thidua(person, ["login"])
+                #expect(login.status == 0, "\(login.error)")
+            }
+            let mode = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("clerkA.json").path)[.posixPermissions] as? Int
+            #expect(mode == 0o600)
+
+            let created = try await shell.thidua(.clerkA, [
+                "nominations", "create", "--json", "--round", world.round.uuidString, "--movement", world.movement.uuidString,
+                "--kind", "individual", "--name", "Giàng A Páo", "--title", "Cá nhân điển hình tiên tiến",
+            ])
+            #expect(created.status == 0, "\(created.error)")
+            let id = try #require(try JSONSerialization.jsonObject(with: Data(created.output.utf8)) as? [String: Any])["id"] as? String
+            let nomination = try #require(id)
+
+            let bySomeoneElse = try await shell.thidua(.clerkB, ["nominations", "show", nomination])
+            #expect(bySomeoneElse.status == 66 && bySomeoneElse.error.contains("Không tìm thấy"), "\(bySomeoneElse.error)")
+            let byTheClerk = try await shell.thidua(.clerkA, ["nominations", "submit", nomination])
+            #expect(byTheClerk.status == 77 && byTheClerk.error.contains("unit_head"), "\(byTheClerk.error)")
+            let submitted = try await shell.thidua(.headA, ["nominations", "submit", nomination, "--version", "1"])
+            #expect(submitted.status == 0 && submitted.output.contains("submitted"), "\(submitted.error)")
+            let returned = try await shell.thidua(.leadHead, ["nominations", "return", nomination, "--reason", "Thiếu minh chứng ngày công"])
+            #expect(returned.status == 0 && returned.output.contains("returned"), "\(returned.error)")
+            let stale = try await shell.thidua(.clerkA, ["nominations", "edit", nomination, "--version", "1", "--title", "Điển hình"])
+            #expect(stale.status == 75 && stale.error.contains("stale_version"), "\(stale.error)")
+            let edited = try await shell.thidua(.clerkA, ["nominations", "edit", nomination, "--title", "Điển hình tiên tiến"])
+            #expect(edited.status == 0 && edited.output.contains("v4"), "\(edited.output) \(edited.error)")
+
+            let listed = try await shell.thidua(.clerkA, ["nominations", "list", "--search", "giang a"])
+            #expect(listed.status == 0 && listed.output.contains("Giàng A Páo") && listed.output.contains("returned"))
+            let me = try await shell.thidua(.headA, ["me"])
+            #expect(me.output.contains("unit_head"))
+
+            let unreachable = try await shell.thidua(.clerkA, ["me"], server: "http://127.0.0.1:1")
+            #expect(unreachable.status == 64, "a session saved for another server is not used: \(unreachable.error)")
+            let logout = try await shell.thidua(.clerkA, ["logout"])
+            #expect(logout.status == 0 && !FileManager.default.fileExists(atPath: folder.appendingPathComponent("clerkA.json").path))
+            let afterLogout = try await shell.thidua(.clerkA, ["me"])
+            #expect(afterLogout.status == 64 && afterLogout.error.contains("thidua login"))
+            let wrongPassword = try await BuiltCommand.run("thidua", ["login"], environment: [
+                "THIDUA_SERVER": "http://127.0.0.1:\(shell.port)", "THIDUA_SESSION_FILE": folder.appendingPathComponent("x.json").path,
+                "THIDUA_USERNAME": "clerka", "THIDUA_PASSWORD": "sai",
+            ])
+            #expect(wrongPassword.status == 77 && wrongPassword.error.contains("invalid_credentials"))
+        }
+    }
+
+    @Test("an unreachable server is exit code 69")
+    func unreachableServer() async throws {
+        let result = try await BuiltCommand.run("thidua", ["login"], environment: [
+            "THIDUA_SERVER": "http://127.0.0.1:1", "THIDUA_USERNAME": "clerka", "THIDUA_PASSWORD": "x",
+            "THIDUA_SESSION_FILE": FileManager.default.temporaryDirectory.appendingPathComponent("thidua-\(UUID()).json").path,
+        ])
+        #expect(result.status == 69, "\(result.error)")
+    }
+}
