@@ -8,8 +8,8 @@ import Darwin
 ///
 /// The kernel picks it: bind port 0, read which port it gave, close. Another program could take it before the
 /// server binds it; the caller retries on "address already in use".
-enum LoopbackPort {
-    static func pickFree() throws -> Int {
+public enum LoopbackPort {
+    public static func pickFree() throws -> Int {
         #if os(Linux)
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else

@@ -8,6 +8,8 @@ enum BenchFailure: Error, CustomStringConvertible {
     case pgbench(status: Int32, output: String)
     /// Every transaction of a run failed, so there is no rate to report.
     case nothingCompleted(String)
+    /// The HTTP server could not be started, reached or understood.
+    case http(String)
 
     var description: String {
         switch self {
@@ -19,6 +21,8 @@ enum BenchFailure: Error, CustomStringConvertible {
             "pgbench failed (exit \(status)):\n\(output)"
         case .nothingCompleted(let reason):
             "no transaction completed: \(reason)"
+        case .http(let reason):
+            "HTTP: \(reason)"
         }
     }
 }
