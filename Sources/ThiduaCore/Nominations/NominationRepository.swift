@@ -24,7 +24,7 @@ public struct NominationRepository: Sendable {
         let unitID = draft.unitID ?? actor.unitID
         let facts = NominationFacts(
             unitID: unitID, movementID: draft.movementID, state: .draft, restricted: actor.unitKind == .armedForce)
-        let capacity = try authorize(actor, .create, facts)
+        let capacity = try Policy.permit(actor, .create, on: facts)
         return try await store.write(actor, capacity, action: "nominee.register") { connection in
             let movement = try await movement(draft.movementID, on: connection)
             let content = try draft.content.validated(for: movement)
@@ -51,7 +51,7 @@ public struct NominationRepository: Sendable {
     public func edit(_ id: UUID, version: Int, content: NominationContent, by actor: Actor) async throws -> Nomination {
         try await store.write(actor, nil, action: NominationEvent.edit.auditAction) { connection in
             let current = try await workflowFacts(id, on: connection)
-            let capacity = try authorize(actor, .workflow(.edit), current.facts)
+            let capacity = try Policy.permit(actor, .workflow(.edit), on: current.facts)
             try check(current, event: .edit, version: version)
             let content = try content.validated(for: try await movement(current.facts.movementID, on: connection))
             try await RecordStore.act(in: capacity, on: connection)
@@ -76,7 +76,7 @@ public struct NominationRepository: Sendable {
         if event.needsReason, reason == nil { throw ThiduaError.reasonRequired }
         return try await store.write(actor, nil, action: event.auditAction, reason: reason) { connection in
             let current = try await workflowFacts(id, on: connection)
-            let capacity = try authorize(actor, .workflow(event), current.facts)
+            let capacity = try Policy.permit(actor, .workflow(event), on: current.facts)
             let next = try check(current, event: event, version: version)
             if next == .verified {
                 let missing = current.requiredKinds.filter { !current.presentKinds.contains($0) }
@@ -133,14 +133,6 @@ public struct NominationRepository: Sendable {
     }
 
     // MARK: - Steps shared by the writes
-
-    private func authorize(_ actor: Actor, _ action: NominationAction, _ facts: NominationFacts) throws(ThiduaError) -> Capacity {
-        do {
-            return try Policy.authorize(actor, action, on: facts)
-        } catch {
-            throw .denied(error)
-        }
-    }
 
     @discardableResult
     private func check(_ current: WorkflowFacts, event: NominationEvent, version: Int) throws(ThiduaError) -> NominationState {

@@ -14,7 +14,7 @@ public struct RoundRepository: Sendable {
     public func grantDeadlineException(
         round roundID: UUID, unit unitID: UUID, until: Date, reason: String, by actor: Actor
     ) async throws -> UUID {
-        let capacity = try UserRepository.authorize(actor, .grantDeadlineException)
+        let capacity = try Policy.permit(actor, .grantDeadlineException)
         guard let reason = Text.cleaned(reason) else { throw ThiduaError.reasonRequired }
         return try await store.write(actor, capacity, action: "round.deadline_exception", reason: reason) { connection in
             let rows = try await connection.query("""
@@ -28,7 +28,7 @@ public struct RoundRepository: Sendable {
 
     /// Moves a round's due date (secretariat), guarded by the round's version.
     public func setDueDate(round roundID: UUID, to due: Date, version: Int, reason: String, by actor: Actor) async throws {
-        let capacity = try UserRepository.authorize(actor, .manageRounds)
+        let capacity = try Policy.permit(actor, .manageRounds)
         try await store.write(actor, capacity, action: "round.set_due_date", reason: Text.cleaned(reason)) { connection in
             let rows = try await connection.query("""
                 UPDATE thidua.rounds SET due_at = \(due), version = version + 1 WHERE id = \(roundID) AND version = \(version)
