@@ -81,13 +81,32 @@ CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events
 CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events
     FOR EACH STATEMENT EXECUTE FUNCTION refuse_audit_change();
 
+-- Whether the transaction acts as the installer: role "installer" with the nil actor id, which is how the
+-- catalogue is loaded before any user exists. Only a superuser session may; the claim from any other is
+-- refused here (TD008), so the audit writer and the checkpoint sealer (0007) apply one rule. Not a definer
+-- function: it reads only the settings and pg_roles, which everyone may.
+CREATE FUNCTION acting_as_installer() RETURNS boolean
+    LANGUAGE plpgsql STABLE
+AS $$
+BEGIN
+    IF thidua.setting('actor_role') IS DISTINCT FROM 'installer' THEN
+        RETURN false;
+    END IF;
+    IF thidua.actor_id() IS DISTINCT FROM '00000000-0000-0000-0000-000000000000'
+       OR NOT (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname = session_user) THEN
+        RAISE EXCEPTION 'only a superuser session acts as the installer' USING ERRCODE = 'TD008';
+    END IF;
+    RETURN true;
+END
+$$;
+
 RESET ROLE;
 GRANT SELECT, INSERT ON thidua.audit_events TO thidua_definer;
 GRANT USAGE ON SEQUENCE thidua.audit_events_id_seq TO thidua_definer;
 GRANT SELECT ON thidua.areas TO thidua_definer;
 
--- Trigger arguments name the record's key columns. Installer role "installer" (nil actor id) is accepted only
--- from a superuser session: it is how the catalogue is loaded before any user exists.
+-- Trigger arguments name the record's key columns. The acting role must be held, or be the installer's
+-- (acting_as_installer above).
 CREATE FUNCTION thidua.write_audit_event() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 AS $$
@@ -110,11 +129,8 @@ BEGIN
     IF actor IS NULL OR acting_role IS NULL THEN
         RAISE EXCEPTION 'no acting user: every change must name who made it and in which role' USING ERRCODE = 'TD001';
     END IF;
-    IF acting_role = 'installer' THEN
-        IF actor <> '00000000-0000-0000-0000-000000000000'
-           OR NOT (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = session_user) THEN
-            RAISE EXCEPTION 'only a superuser session acts as the installer' USING ERRCODE = 'TD008';
-        END IF;
+    IF thidua.acting_as_installer() THEN
+        NULL;  -- The installer holds no roles: its superuser session is its warrant.
     ELSIF NOT acting_role = ANY (thidua.actor_roles()) THEN
         RAISE EXCEPTION 'the acting user does not hold the role %', acting_role USING ERRCODE = 'TD008';
     END IF;
