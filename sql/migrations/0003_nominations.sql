@@ -99,3 +99,10 @@ CREATE TABLE quota_usage (
     PRIMARY KEY (round_id, unit_id),
     CONSTRAINT quota_usage_within_maximum CHECK (used BETWEEN 0 AND maximum)
 );
+
+-- Whether a nomination in `state` holds one of its unit's slots: from submission until it is withdrawn or
+-- rejected. The one definition for the ledger (keep_quota_ledger, 0004) and the compliance counts; Swift's
+-- NominationState.holdsQuotaSlot must agree, and a test compares the two state by state.
+CREATE FUNCTION holds_quota_slot(state text) RETURNS boolean
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN state NOT IN ('draft', 'withdrawn', 'rejected');

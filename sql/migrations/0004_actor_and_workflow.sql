@@ -111,8 +111,8 @@ CREATE FUNCTION thidua.keep_quota_ledger() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-    holds_before boolean := OLD.state IN ('submitted', 'endorsed', 'verified', 'returned', 'in_review', 'approved', 'decided');
-    holds_after boolean := NEW.state IN ('submitted', 'endorsed', 'verified', 'returned', 'in_review', 'approved', 'decided');
+    holds_before boolean := thidua.holds_quota_slot(OLD.state);
+    holds_after boolean := thidua.holds_quota_slot(NEW.state);
     limit_now integer;
 BEGIN
     IF holds_after AND NOT holds_before THEN

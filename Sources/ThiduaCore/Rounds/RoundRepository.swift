@@ -47,7 +47,7 @@ public struct RoundRepository: Sendable {
         try await store.read(actor) { connection in
             let units = try await connection.query("""
                 SELECT u.id, u.name, u.kind, l.minimum, l.maximum,
-                       count(n.id) FILTER (WHERE n.state IN ('submitted', 'endorsed', 'verified', 'returned', 'in_review', 'approved', 'decided')) AS submitted,
+                       count(n.id) FILTER (WHERE thidua.holds_quota_slot(n.state)) AS submitted,
                        count(n.id) FILTER (WHERE n.state IN ('endorsed', 'verified', 'in_review', 'approved', 'decided')) AS endorsed,
                        count(n.id) FILTER (WHERE n.state IN ('verified', 'in_review', 'approved', 'decided')) AS verified
                 FROM thidua.rounds r
@@ -66,7 +66,7 @@ public struct RoundRepository: Sendable {
                 }
             let movements = try await connection.query("""
                 SELECT m.id, m.name, mm.nominee_kind, mm.minimum,
-                       count(n.id) FILTER (WHERE n.state IN ('submitted', 'endorsed', 'verified', 'returned', 'in_review', 'approved', 'decided')) AS submitted,
+                       count(n.id) FILTER (WHERE thidua.holds_quota_slot(n.state)) AS submitted,
                        count(n.id) FILTER (WHERE n.state IN ('endorsed', 'verified', 'in_review', 'approved', 'decided')) AS endorsed,
                        count(n.id) FILTER (WHERE n.state IN ('verified', 'in_review', 'approved', 'decided')) AS verified
                 FROM thidua.round_movement_minimums mm
