@@ -141,8 +141,8 @@ struct NominationLifecycleTests {
         }
     }
 
-    @Test("a delegate submits as the head and the audit trail names both; no one endorses their own submission")
-    func delegationAndSeparationOfDuties() async throws {
+    @Test("a delegate submits as the head and the audit trail names both")
+    func delegateSubmitsAsTheHead() async throws {
         let world = try await RecordsWorld.make()
         let head = try await world.actor(.headA)
         _ = try await world.userRepository.delegate(
