@@ -40,15 +40,17 @@ CREATE INDEX audit_events_actor ON audit_events (actor_id, occurred_at);
 CREATE INDEX audit_events_record_unit ON audit_events (record_unit_id);
 COMMENT ON TABLE audit_events IS 'Append-only. UNIQUE (record_type, record_id, seq) also stops two writers forking one record''s chain.';
 
--- The exact bytes an event's hash covers. Every field is length-prefixed (NULL is "~"), so no choice of
--- reason or JSON can make two different events read alike. The Swift verifier builds the same string.
+-- The exact bytes an event's hash covers: every field of the event but its id and its hashes (the previous one
+-- is chained in front), the area included: row-level security decides by it who reads the event, so moving an
+-- event to another area must show. Every field is length-prefixed (NULL is "~"), so no choice of reason or
+-- JSON can make two different events read alike. The Swift verifier builds the same string.
 -- PL/pgSQL: it keeps its plan for the session and converts each field (the JSON above all) only once; an SQL
 -- function here would not be inlined (extract() on a timestamptz is only STABLE) and would be planned at
 -- every call.
 CREATE FUNCTION audit_canonical(
-    seq integer, record_type text, record_id text, occurred_at timestamptz, actor_id uuid, on_behalf_of uuid,
-    actor_role text, actor_unit_id uuid, record_unit_id uuid, action text, reason text, request_id text,
-    before jsonb, after jsonb
+    seq integer, record_type text, record_id text, occurred_at timestamptz, area_id text, actor_id uuid,
+    on_behalf_of uuid, actor_role text, actor_unit_id uuid, record_unit_id uuid, action text, reason text,
+    request_id text, before jsonb, after jsonb
 ) RETURNS text
     LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 AS $$
@@ -57,7 +59,7 @@ DECLARE
     canonical text := '';
 BEGIN
     FOREACH field IN ARRAY ARRAY[
-        seq::text, record_type, record_id, (extract(epoch FROM occurred_at) * 1000000)::bigint::text,
+        seq::text, record_type, record_id, (extract(epoch FROM occurred_at) * 1000000)::bigint::text, area_id,
         actor_id::text, on_behalf_of::text, actor_role, actor_unit_id::text, record_unit_id::text,
         action, reason, request_id, before::text, after::text
     ] LOOP
@@ -176,8 +178,8 @@ BEGIN
     event.after := row_after;
     event.prev_hash := coalesce(previous.hash, '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea);
     event.hash := sha256(event.prev_hash || convert_to(thidua.audit_canonical(
-        event.seq, event.record_type, event.record_id, event.occurred_at, event.actor_id, event.on_behalf_of,
-        event.actor_role, event.actor_unit_id, event.record_unit_id, event.action, event.reason, event.request_id,
+        event.seq, event.record_type, event.record_id, event.occurred_at, event.area_id, event.actor_id,
+        event.on_behalf_of, event.actor_role, event.actor_unit_id, event.record_unit_id, event.action, event.reason, event.request_id,
         event.before, event.after), 'UTF8'));
     event.id := nextval('thidua.audit_events_id_seq');
     INSERT INTO thidua.audit_events VALUES (event.*);
