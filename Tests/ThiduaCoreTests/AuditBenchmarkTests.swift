@@ -81,9 +81,9 @@ struct AuditBenchmarkTests {
         var total = rows.count
         while let last = rows.last, rows.count == 20000 {
             var bindings = PostgresBindings()
-            bindings.append(try last.decode(String.self, at: 2))
             bindings.append(try last.decode(String.self, at: 3))
-            bindings.append(try last.decode(Int32.self, at: 4))
+            bindings.append(try last.decode(String.self, at: 4))
+            bindings.append(try last.decode(Int32.self, at: 5))
             bindings.append(try last.decode(Int64.self, at: 0))
             rows = try await connection.query(PostgresQuery(unsafeSQL: """
                 SELECT \(AuditChainEvent.columns) FROM thidua.audit_events
@@ -120,7 +120,7 @@ struct AuditBenchmarkTests {
             SELECT v.occurred_at, 'tua-chua', 'nominations', v.record_id, \(seq), v.actor_id, NULL, v.actor_role, v.unit_id,
                    v.unit_id, v.action, v.reason, v.request_id, v.before, v.after, v.prev_hash,
                    sha256(v.prev_hash || convert_to(thidua.audit_canonical(\(seq), 'nominations', v.record_id, v.occurred_at,
-                       v.actor_id, NULL, v.actor_role, v.unit_id, v.unit_id, v.action, v.reason, v.request_id, v.before, v.after), 'UTF8'))
+                       'tua-chua', v.actor_id, NULL, v.actor_role, v.unit_id, v.unit_id, v.action, v.reason, v.request_id, v.before, v.after), 'UTF8'))
             FROM (
                 SELECT r.record_id, r.unit_id,
                        timestamptz '2024-03-01 08:00+07' + \(seq) * interval '9 days' + r.n * interval '1 second' AS occurred_at,

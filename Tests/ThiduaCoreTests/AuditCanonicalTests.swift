@@ -28,8 +28,8 @@ struct AuditCanonicalTests {
             "UPDATE thidua.units SET valid_to = '2025-07-01' WHERE id = '\(units[2].uuidString.lowercased())'",
             reason: "~", requestID: "req:42~")
         let expected = try await fixture.admin.query("""
-            SELECT id, thidua.audit_canonical(seq, record_type, record_id, occurred_at, actor_id, on_behalf_of, actor_role,
-                actor_unit_id, record_unit_id, action, reason, request_id, before, after)
+            SELECT id, thidua.audit_canonical(seq, record_type, record_id, occurred_at, area_id, actor_id, on_behalf_of,
+                actor_role, actor_unit_id, record_unit_id, action, reason, request_id, before, after)
             FROM thidua.audit_events ORDER BY id
             """).map { try ($0.decode(Int64.self, at: 0), $0.decode(String.self, at: 1)) }
         let events = try await fixture.events()
@@ -45,7 +45,7 @@ struct AuditCanonicalTests {
     /// Values no real event carries yet: delegations, negative and fractional timestamps, empty text, emoji.
     static let unusualEvents: [AuditChainEvent] = [
         AuditChainEvent(
-            id: 1, occurredAtMicroseconds: -1_234_567_890_123_457, recordType: "movement_lead_units",
+            id: 1, occurredAtMicroseconds: -1_234_567_890_123_457, areaID: "tỉnh-điện-biên/huyện:tủa~chùa", recordType: "movement_lead_units",
             recordID: "8a1e2f3c-0000-4000-8000-000000000001/9b2c3d4e-0000-4000-8000-000000000002", seq: 2_147_483_647,
             actorID: UUID(), onBehalfOf: UUID(), actorRole: "unit_head", actorUnitID: UUID(), recordUnitID: UUID(),
             action: "nominations.return", reason: "", requestID: "", before: #"{"b": [1, 2.50, null, "~:"]}"#,
@@ -64,7 +64,8 @@ struct AuditCanonicalTests {
         event.after = try await Self.jsonbText(template.after, on: connection)
         let sql = try await connection.query("""
             SELECT thidua.audit_canonical(\(Int32(event.seq)), \(event.recordType), \(event.recordID),
-                timestamptz 'epoch' + (\(String(event.occurredAtMicroseconds)) || ' microseconds')::interval, \(event.actorID),
+                timestamptz 'epoch' + (\(String(event.occurredAtMicroseconds)) || ' microseconds')::interval, \(event.areaID),
+                \(event.actorID),
                 \(event.onBehalfOf), \(event.actorRole), \(event.actorUnitID), \(event.recordUnitID), \(event.action),
                 \(event.reason), \(event.requestID), \(event.before)::jsonb, \(event.after)::jsonb)
             """).first!.decode(String.self, at: 0)

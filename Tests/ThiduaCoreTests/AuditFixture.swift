@@ -119,7 +119,7 @@ struct AuditFixture {
                 FOR e IN SELECT * FROM thidua.audit_events WHERE record_type = 'units' AND record_id = '\(unit.uuidString.lowercased())' ORDER BY seq LOOP
                     UPDATE thidua.audit_events SET prev_hash = previous,
                         hash = sha256(previous || convert_to(thidua.audit_canonical(e.seq, e.record_type, e.record_id,
-                            e.occurred_at, e.actor_id, e.on_behalf_of, e.actor_role, e.actor_unit_id, e.record_unit_id,
+                            e.occurred_at, e.area_id, e.actor_id, e.on_behalf_of, e.actor_role, e.actor_unit_id, e.record_unit_id,
                             e.action, e.reason, e.request_id, e.before, e.after), 'UTF8'))
                     WHERE id = e.id RETURNING hash INTO previous;
                 END LOOP;

@@ -83,6 +83,23 @@ struct AuditVerifierTests {
         #expect(problem.english.contains("#\(target)") && problem.english.contains("was edited"))
     }
 
+    /// Row-level security lets an area's people read its events by `area_id`: moving an event to another area
+    /// hides it from them and shows it to strangers, so the hash must cover it.
+    @Test func anEventMovedToAnotherAreaIsNamedEdited() async throws {
+        let fixture = try await AuditFixture.make()
+        let units = try await fixture.honestHistory()
+        _ = try await fixture.seal()
+        try await fixture.asInstaller("INSERT INTO thidua.areas VALUES ('test/other', 'Huyện Mường Chà')")
+        let target = try await fixture.eventID(units[1], seq: 2)
+        try await fixture.forge("UPDATE thidua.audit_events SET area_id = 'test/other' WHERE id = \(target)")
+
+        let problem = try #require(try await fixture.verify().problem)
+        #expect(problem.kind == .edited)
+        #expect(problem.eventID == target)
+        #expect(problem.record == AuditFixture.record(units[1]))
+        #expect(problem.seq == 2)
+    }
+
     @Test func aDeletedMiddleEventIsNamedRemovedWithTheEventThatFollowsTheGap() async throws {
         let fixture = try await AuditFixture.make()
         let units = try await fixture.honestHistory()
@@ -217,7 +234,7 @@ struct AuditVerifierTests {
         let edited = try await fixture.eventID(units[0], seq: 2)
         try await fixture.forge("""
             UPDATE thidua.audit_events SET reason = 'Lý do khác',
-                hash = sha256(prev_hash || convert_to(thidua.audit_canonical(seq, record_type, record_id, occurred_at, actor_id,
+                hash = sha256(prev_hash || convert_to(thidua.audit_canonical(seq, record_type, record_id, occurred_at, area_id, actor_id,
                     on_behalf_of, actor_role, actor_unit_id, record_unit_id, action, 'Lý do khác', request_id, before, after), 'UTF8'))
             WHERE id = \(edited);
             """)
@@ -356,7 +373,7 @@ struct AuditVerifierTests {
         SELECT \(id), e.occurred_at, e.area_id, e.record_type, e.record_id, e.seq + 1, e.actor_id, NULL, e.actor_role,
                NULL, e.record_unit_id, 'units.update', 'Bổ sung', NULL, NULL, e.after, e.hash,
                sha256(e.hash || convert_to(thidua.audit_canonical(e.seq + 1, e.record_type, e.record_id, e.occurred_at,
-                   e.actor_id, NULL, e.actor_role, NULL, e.record_unit_id, 'units.update', 'Bổ sung', NULL, NULL, e.after), 'UTF8'))
+                   e.area_id, e.actor_id, NULL, e.actor_role, NULL, e.record_unit_id, 'units.update', 'Bổ sung', NULL, NULL, e.after), 'UTF8'))
         FROM thidua.audit_events e
         WHERE e.record_type = 'units' AND e.record_id = '\(unit.uuidString.lowercased())'
         ORDER BY e.seq DESC LIMIT 1
@@ -372,7 +389,7 @@ struct AuditVerifierTests {
             SELECT \(id), t, 'test/audit', 'units', '\(record)', 1, '00000000-0000-0000-0000-000000000000', 'installer',
                    'units.insert', a, '\\x0000000000000000000000000000000000000000000000000000000000000000',
                    sha256('\\x0000000000000000000000000000000000000000000000000000000000000000'::bytea
-                       || convert_to(thidua.audit_canonical(1, 'units', '\(record)', t,
+                       || convert_to(thidua.audit_canonical(1, 'units', '\(record)', t, 'test/audit',
                            '00000000-0000-0000-0000-000000000000', NULL, 'installer', NULL, NULL, 'units.insert', NULL, NULL,
                            NULL, a), 'UTF8'))
             FROM (SELECT now() - interval '1 day' AS t, '{"name": "Xã Ma"}'::jsonb AS a) v

@@ -1,7 +1,7 @@
 import Foundation
 import Postgres
 import Testing
-import ThiduaCore
+@testable import ThiduaCore
 import ThiduaTesting
 
 /// Races that happen every day: many clerks of one commune submitting at once, two clerks editing one draft.
@@ -43,6 +43,31 @@ struct ConcurrencyTests {
                 """).single()!.decode((Int, Int, Int).self)
         }
         #expect(submitted == 4 && used == 4 && events == 4)
+    }
+
+    @Test("the quota refusal is PostgreSQL's and names the maximum, for SQL that skips the repository too")
+    func quotaRefusalNamesTheMaximum() async throws {
+        let world = try await RecordsWorld.make()
+        try await world.asInstaller { connection in
+            _ = try await connection.query("UPDATE thidua.round_unit_limits SET maximum = 1 WHERE unit_kind = 'commune'")
+        }
+        let clerk = try await world.actor(.clerkA)
+        let head = try await world.actor(.headA)
+        let first = try await world.nominations.create(world.draft(name: "Người thứ nhất"), by: clerk)
+        _ = try await world.nominations.perform(.submit, on: first.id, version: first.version, by: head)
+        let second = try await world.nominations.create(world.draft(name: "Người thứ hai"), by: clerk)
+        await #expect(throws: ThiduaError.quotaExceeded(maximum: 1)) {
+            try await world.nominations.perform(.submit, on: second.id, version: second.version, by: head)
+        }
+        await #expect(throws: ThiduaError.quotaExceeded(maximum: 1)) {
+            try await world.store.write(head, Capacity(role: .unitHead), action: "nomination.submit") { connection in
+                _ = try await connection.query("""
+                    UPDATE thidua.nominations SET state = 'submitted', version = version + 1,
+                        submitted_by = thidua.actor_id(), submitted_at = now()
+                    WHERE id = \(second.id)
+                    """)
+            }
+        }
     }
 
     @Test("10 concurrent edits of one draft at the same version: exactly one wins, the rest are stale")

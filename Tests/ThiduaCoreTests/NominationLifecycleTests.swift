@@ -126,8 +126,23 @@ struct NominationLifecycleTests {
         }
     }
 
-    @Test("a delegate submits as the head and the audit trail names both; no one endorses their own submission")
-    func delegationAndSeparationOfDuties() async throws {
+    @Test("every state holds a quota slot in PostgreSQL exactly when it does in Swift")
+    func quotaSlotsAgree() async throws {
+        let world = try await RecordsWorld.make()
+        let states = NominationState.allCases.map(\.rawValue)
+        let held = try await world.superuser { connection in
+            try await connection.query("SELECT s, thidua.holds_quota_slot(s) FROM unnest(\(states)::text[]) s").map {
+                (try $0.decode(String.self, at: 0), try $0.decode(Bool.self, at: 1))
+            }
+        }
+        #expect(held.map(\.0) == states)
+        for (state, holds) in held {
+            #expect(NominationState(rawValue: state)?.holdsQuotaSlot == holds, "\(state)")
+        }
+    }
+
+    @Test("a delegate submits as the head and the audit trail names both")
+    func delegateSubmitsAsTheHead() async throws {
         let world = try await RecordsWorld.make()
         let head = try await world.actor(.headA)
         _ = try await world.userRepository.delegate(

@@ -1,7 +1,7 @@
 import Foundation
 import Postgres
 import Testing
-import ThiduaCore
+@testable import ThiduaCore
 import ThiduaTesting
 
 /// DESIGN.md §4 as a table: every role × every nomination action × own unit / other unit / lead unit /
@@ -66,6 +66,32 @@ struct RolesMatrixTests {
             }
         }
         #expect(failures.isEmpty, "\(failures.count) cases differ:\n\(failures.joined(separator: "\n"))")
+    }
+
+    @Test("what PostgreSQL refuses by itself (row-level security, the workflow guard, a role not held) is named the database's refusal")
+    func refusalsByTheDatabaseAreNamedSo() async throws {
+        let world = try await RecordsWorld.make()
+        let clerk = try await world.actor(.clerkA)
+        let draft = try await world.nominations.create(world.draft(), by: clerk)
+        let attempts: [(Capacity, String)] = [
+            // Row-level security (42501): a clerk is no administrator.
+            (Capacity(role: .unitClerk), "INSERT INTO thidua.units (area_id, code, name, kind) VALUES ('test/huyen', 'xa-c', 'UBND xã C', 'commune')"),
+            // The workflow guard (TD002): a clerk prepares, the head submits.
+            (Capacity(role: .unitClerk), """
+                UPDATE thidua.nominations SET state = 'submitted', version = version + 1, submitted_by = thidua.actor_id(),
+                    submitted_at = now() WHERE id = '\(draft.id.uuidString.lowercased())'
+                """),
+            // The audit trigger (TD008): a role the clerk does not hold.
+            (Capacity(role: .secretariat), "UPDATE thidua.nominations SET title = 'Sửa', version = version + 1 WHERE id = '\(draft.id.uuidString.lowercased())'"),
+        ]
+        for (capacity, sql) in attempts {
+            await #expect(throws: ThiduaError.denied(.refusedByDatabase), "\(sql)") {
+                try await world.store.write(clerk, capacity, action: "test.refused") { connection in
+                    try await connection.execute(script: sql)
+                }
+            }
+        }
+        #expect(ThiduaError.denied(.refusedByDatabase).vietnamese == "Cơ sở dữ liệu từ chối thao tác này theo quy tắc phân quyền.")
     }
 
     // MARK: - The two paths

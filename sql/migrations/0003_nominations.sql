@@ -89,8 +89,8 @@ CREATE TABLE nomination_attachments (
 CREATE INDEX nomination_attachments_nomination ON nomination_attachments (nomination_id);
 
 -- How many exemplars each unit holds in each round. A nomination holds a slot from submission until it is
--- withdrawn or rejected; the CHECK makes the maximum race-safe: two clerks submitting the fifth at once
--- both update this one row, the second waits for the first and then violates the CHECK.
+-- withdrawn or rejected. Two clerks submitting the fifth at once both update this one row: the second waits
+-- for the first, then finds it full (keep_quota_ledger, 0004). The CHECK is the invariant behind that.
 CREATE TABLE quota_usage (
     round_id uuid NOT NULL REFERENCES rounds,
     unit_id uuid NOT NULL REFERENCES units,
@@ -99,3 +99,10 @@ CREATE TABLE quota_usage (
     PRIMARY KEY (round_id, unit_id),
     CONSTRAINT quota_usage_within_maximum CHECK (used BETWEEN 0 AND maximum)
 );
+
+-- Whether a nomination in `state` holds one of its unit's slots: from submission until it is withdrawn or
+-- rejected. The one definition for the ledger (keep_quota_ledger, 0004) and the compliance counts; Swift's
+-- NominationState.holdsQuotaSlot must agree, and a test compares the two state by state.
+CREATE FUNCTION holds_quota_slot(state text) RETURNS boolean
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN state NOT IN ('draft', 'withdrawn', 'rejected');

@@ -9,6 +9,9 @@
 -- Errors raised here use SQLSTATE class TD so the repositories can map them to typed errors:
 --   TD001 no acting user · TD002 transition not allowed · TD003 past the due date · TD004 reason required
 --   TD005 dossier incomplete · TD006 field may not change · TD007 round not open · TD008 role not held
+--   TD010 quota full
+-- A refusal the application reports with a figure carries it in DETAIL as key=value: TD003 due_at=<the due
+-- date in microseconds since 1970-01-01 UTC>, TD010 maximum=<the unit's maximum in the round>.
 
 -- thidua_definer owns the few SECURITY DEFINER functions. It bypasses row-level security (they must read the
 -- actor's own grants whatever the policies say) but may only read the actor tables, keep the quota ledger and
@@ -101,22 +104,31 @@ ALTER FUNCTION thidua.actor_area_id() OWNER TO thidua_definer;
 ALTER FUNCTION thidua.actor_roles() OWNER TO thidua_definer;
 ALTER FUNCTION thidua.actor_lead_movements() OWNER TO thidua_definer;
 
--- The quota ledger follows the nomination's state; the application cannot write it.
+-- The quota ledger follows the nomination's state; the application cannot write it. Taking a slot locks the
+-- unit's ledger row (ON CONFLICT DO UPDATE), so of two submissions racing for the last slot the second waits,
+-- then sees the row full and is refused with TD010 naming the maximum, which the CHECK on the row could not.
 CREATE FUNCTION thidua.keep_quota_ledger() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-    holds_before boolean := OLD.state IN ('submitted', 'endorsed', 'verified', 'returned', 'in_review', 'approved', 'decided');
-    holds_after boolean := NEW.state IN ('submitted', 'endorsed', 'verified', 'returned', 'in_review', 'approved', 'decided');
+    holds_before boolean := thidua.holds_quota_slot(OLD.state);
+    holds_after boolean := thidua.holds_quota_slot(NEW.state);
     limit_now integer;
 BEGIN
     IF holds_after AND NOT holds_before THEN
         SELECT l.maximum INTO limit_now
         FROM thidua.units u JOIN thidua.round_unit_limits l ON l.unit_kind = u.kind AND l.round_id = NEW.round_id
         WHERE u.id = NEW.unit_id;
+        limit_now := coalesce(limit_now, 2147483647);
+        -- Nothing is written (and FOUND is false) when the row is full or the maximum is 0.
         INSERT INTO thidua.quota_usage AS q (round_id, unit_id, used, maximum)
-        VALUES (NEW.round_id, NEW.unit_id, 1, coalesce(limit_now, 2147483647))
-        ON CONFLICT (round_id, unit_id) DO UPDATE SET used = q.used + 1, maximum = EXCLUDED.maximum;
+        SELECT NEW.round_id, NEW.unit_id, 1, limit_now WHERE limit_now > 0
+        ON CONFLICT (round_id, unit_id) DO UPDATE SET used = q.used + 1, maximum = EXCLUDED.maximum
+            WHERE q.used < EXCLUDED.maximum;
+        IF NOT FOUND THEN
+            RAISE EXCEPTION 'the unit already holds its maximum of % nominations in the round', limit_now
+                USING ERRCODE = 'TD010', DETAIL = 'maximum=' || limit_now;
+        END IF;
     ELSIF holds_before AND NOT holds_after THEN
         UPDATE thidua.quota_usage SET used = used - 1 WHERE round_id = OLD.round_id AND unit_id = OLD.unit_id;
     END IF;
@@ -207,7 +219,8 @@ BEGIN
         IF now() > round.due_at AND NOT EXISTS (
             SELECT FROM thidua.deadline_exceptions e
             WHERE e.round_id = NEW.round_id AND e.unit_id = NEW.unit_id AND e.until >= now()) THEN
-            RAISE EXCEPTION 'round % was due at %', round.code, round.due_at USING ERRCODE = 'TD003';
+            RAISE EXCEPTION 'round % was due at %', round.code, round.due_at
+                USING ERRCODE = 'TD003', DETAIL = 'due_at=' || (extract(epoch FROM round.due_at) * 1000000)::bigint;
         END IF;
     ELSIF NEW.state = 'withdrawn' THEN
         IF OLD.state NOT IN ('draft', 'submitted', 'endorsed', 'returned') OR NOT is_head THEN

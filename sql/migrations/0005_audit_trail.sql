@@ -40,15 +40,17 @@ CREATE INDEX audit_events_actor ON audit_events (actor_id, occurred_at);
 CREATE INDEX audit_events_record_unit ON audit_events (record_unit_id);
 COMMENT ON TABLE audit_events IS 'Append-only. UNIQUE (record_type, record_id, seq) also stops two writers forking one record''s chain.';
 
--- The exact bytes an event's hash covers. Every field is length-prefixed (NULL is "~"), so no choice of
--- reason or JSON can make two different events read alike. The Swift verifier builds the same string.
+-- The exact bytes an event's hash covers: every field of the event but its id and its hashes (the previous one
+-- is chained in front), the area included: row-level security decides by it who reads the event, so moving an
+-- event to another area must show. Every field is length-prefixed (NULL is "~"), so no choice of reason or
+-- JSON can make two different events read alike. The Swift verifier builds the same string.
 -- PL/pgSQL: it keeps its plan for the session and converts each field (the JSON above all) only once; an SQL
 -- function here would not be inlined (extract() on a timestamptz is only STABLE) and would be planned at
 -- every call.
 CREATE FUNCTION audit_canonical(
-    seq integer, record_type text, record_id text, occurred_at timestamptz, actor_id uuid, on_behalf_of uuid,
-    actor_role text, actor_unit_id uuid, record_unit_id uuid, action text, reason text, request_id text,
-    before jsonb, after jsonb
+    seq integer, record_type text, record_id text, occurred_at timestamptz, area_id text, actor_id uuid,
+    on_behalf_of uuid, actor_role text, actor_unit_id uuid, record_unit_id uuid, action text, reason text,
+    request_id text, before jsonb, after jsonb
 ) RETURNS text
     LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 AS $$
@@ -57,7 +59,7 @@ DECLARE
     canonical text := '';
 BEGIN
     FOREACH field IN ARRAY ARRAY[
-        seq::text, record_type, record_id, (extract(epoch FROM occurred_at) * 1000000)::bigint::text,
+        seq::text, record_type, record_id, (extract(epoch FROM occurred_at) * 1000000)::bigint::text, area_id,
         actor_id::text, on_behalf_of::text, actor_role, actor_unit_id::text, record_unit_id::text,
         action, reason, request_id, before::text, after::text
     ] LOOP
@@ -81,13 +83,32 @@ CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events
 CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events
     FOR EACH STATEMENT EXECUTE FUNCTION refuse_audit_change();
 
+-- Whether the transaction acts as the installer: role "installer" with the nil actor id, which is how the
+-- catalogue is loaded before any user exists. Only a superuser session may; the claim from any other is
+-- refused here (TD008), so the audit writer and the checkpoint sealer (0007) apply one rule. Not a definer
+-- function: it reads only the settings and pg_roles, which everyone may.
+CREATE FUNCTION acting_as_installer() RETURNS boolean
+    LANGUAGE plpgsql STABLE
+AS $$
+BEGIN
+    IF thidua.setting('actor_role') IS DISTINCT FROM 'installer' THEN
+        RETURN false;
+    END IF;
+    IF thidua.actor_id() IS DISTINCT FROM '00000000-0000-0000-0000-000000000000'
+       OR NOT (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname = session_user) THEN
+        RAISE EXCEPTION 'only a superuser session acts as the installer' USING ERRCODE = 'TD008';
+    END IF;
+    RETURN true;
+END
+$$;
+
 RESET ROLE;
 GRANT SELECT, INSERT ON thidua.audit_events TO thidua_definer;
 GRANT USAGE ON SEQUENCE thidua.audit_events_id_seq TO thidua_definer;
 GRANT SELECT ON thidua.areas TO thidua_definer;
 
--- Trigger arguments name the record's key columns. Installer role "installer" (nil actor id) is accepted only
--- from a superuser session: it is how the catalogue is loaded before any user exists.
+-- Trigger arguments name the record's key columns. The acting role must be held, or be the installer's
+-- (acting_as_installer above).
 CREATE FUNCTION thidua.write_audit_event() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 AS $$
@@ -110,11 +131,8 @@ BEGIN
     IF actor IS NULL OR acting_role IS NULL THEN
         RAISE EXCEPTION 'no acting user: every change must name who made it and in which role' USING ERRCODE = 'TD001';
     END IF;
-    IF acting_role = 'installer' THEN
-        IF actor <> '00000000-0000-0000-0000-000000000000'
-           OR NOT (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = session_user) THEN
-            RAISE EXCEPTION 'only a superuser session acts as the installer' USING ERRCODE = 'TD008';
-        END IF;
+    IF thidua.acting_as_installer() THEN
+        NULL;  -- The installer holds no roles: its superuser session is its warrant.
     ELSIF NOT acting_role = ANY (thidua.actor_roles()) THEN
         RAISE EXCEPTION 'the acting user does not hold the role %', acting_role USING ERRCODE = 'TD008';
     END IF;
@@ -160,8 +178,8 @@ BEGIN
     event.after := row_after;
     event.prev_hash := coalesce(previous.hash, '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea);
     event.hash := sha256(event.prev_hash || convert_to(thidua.audit_canonical(
-        event.seq, event.record_type, event.record_id, event.occurred_at, event.actor_id, event.on_behalf_of,
-        event.actor_role, event.actor_unit_id, event.record_unit_id, event.action, event.reason, event.request_id,
+        event.seq, event.record_type, event.record_id, event.occurred_at, event.area_id, event.actor_id,
+        event.on_behalf_of, event.actor_role, event.actor_unit_id, event.record_unit_id, event.action, event.reason, event.request_id,
         event.before, event.after), 'UTF8'));
     event.id := nextval('thidua.audit_events_id_seq');
     INSERT INTO thidua.audit_events VALUES (event.*);

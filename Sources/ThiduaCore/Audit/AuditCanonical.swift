@@ -11,8 +11,8 @@ import Foundation
 /// The definitions live with the SQL: `audit_canonical` in migration 0005, the head entries and the
 /// checkpoint fields of the roots in 0007.
 public enum AuditCanonical {
-    /// What `thidua.audit_canonical(seq, record_type, record_id, occurred_at, actor_id, on_behalf_of, actor_role,
-    /// actor_unit_id, record_unit_id, action, reason, request_id, before, after)` returns for the event.
+    /// What `thidua.audit_canonical(seq, record_type, record_id, occurred_at, area_id, actor_id, on_behalf_of,
+    /// actor_role, actor_unit_id, record_unit_id, action, reason, request_id, before, after)` returns for the event.
     public static func event(_ event: AuditChainEvent) -> String {
         var bytes: [UInt8] = []
         append(AuditEventBytes(event), to: &bytes)
@@ -39,6 +39,7 @@ public enum AuditCanonical {
         appendField(event.recordType, to: &bytes)
         appendField(event.recordID, to: &bytes)
         appendField(event.occurredAtMicroseconds, to: &bytes)
+        appendField(event.areaID, to: &bytes)
         appendField(event.actorID, to: &bytes)
         appendField(event.onBehalfOf, to: &bytes)
         appendField(event.actorRole, to: &bytes)

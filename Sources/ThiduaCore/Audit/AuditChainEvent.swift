@@ -10,6 +10,8 @@ public struct AuditChainEvent: Sendable, Hashable {
     public var id: Int64
     /// When it happened, in microseconds since 1970-01-01 00:00 UTC (the precision the hash covers).
     public var occurredAtMicroseconds: Int64
+    /// The area whose people may read the event (row-level security); `nil` when no area applies.
+    public var areaID: String?
     public var recordType: String
     public var recordID: String
     /// Position in the record's chain, from 1.
@@ -29,13 +31,14 @@ public struct AuditChainEvent: Sendable, Hashable {
     public var hash: SHA256Digest
 
     public init(
-        id: Int64, occurredAtMicroseconds: Int64, recordType: String, recordID: String, seq: Int, actorID: UUID,
+        id: Int64, occurredAtMicroseconds: Int64, areaID: String? = nil, recordType: String, recordID: String, seq: Int, actorID: UUID,
         onBehalfOf: UUID? = nil, actorRole: String, actorUnitID: UUID? = nil, recordUnitID: UUID? = nil, action: String,
         reason: String? = nil, requestID: String? = nil, before: String? = nil, after: String? = nil,
         prevHash: SHA256Digest = .zero, hash: SHA256Digest = .zero
     ) {
         self.id = id
         self.occurredAtMicroseconds = occurredAtMicroseconds
+        self.areaID = areaID
         self.recordType = recordType
         self.recordID = recordID
         self.seq = seq
@@ -67,28 +70,29 @@ public struct AuditChainEvent: Sendable, Hashable {
 
     /// The columns ``init(row:)`` reads, in its order.
     static let columns = """
-        id, occurred_at, record_type, record_id, seq, actor_id, on_behalf_of, actor_role, actor_unit_id, record_unit_id, \
-        action, reason, request_id, before::text, after::text, prev_hash, hash
+        id, occurred_at, area_id, record_type, record_id, seq, actor_id, on_behalf_of, actor_role, actor_unit_id, \
+        record_unit_id, action, reason, request_id, before::text, after::text, prev_hash, hash
         """
 
     /// Reads a row of ``columns``, by position.
     init(row: PostgresRow) throws {
         id = try row.decode(Int64.self, at: 0)
         occurredAtMicroseconds = try row.decode(UnixMicroseconds.self, at: 1).value
-        recordType = try row.decode(String.self, at: 2)
-        recordID = try row.decode(String.self, at: 3)
-        seq = Int(try row.decode(Int32.self, at: 4))
-        actorID = try row.decode(UUID.self, at: 5)
-        onBehalfOf = try row.decode(UUID?.self, at: 6)
-        actorRole = try row.decode(String.self, at: 7)
-        actorUnitID = try row.decode(UUID?.self, at: 8)
-        recordUnitID = try row.decode(UUID?.self, at: 9)
-        action = try row.decode(String.self, at: 10)
-        reason = try row.decode(String?.self, at: 11)
-        requestID = try row.decode(String?.self, at: 12)
-        before = try row.decode(String?.self, at: 13)
-        after = try row.decode(String?.self, at: 14)
-        prevHash = try row.decode(SHA256Digest.self, at: 15)
-        hash = try row.decode(SHA256Digest.self, at: 16)
+        areaID = try row.decode(String?.self, at: 2)
+        recordType = try row.decode(String.self, at: 3)
+        recordID = try row.decode(String.self, at: 4)
+        seq = Int(try row.decode(Int32.self, at: 5))
+        actorID = try row.decode(UUID.self, at: 6)
+        onBehalfOf = try row.decode(UUID?.self, at: 7)
+        actorRole = try row.decode(String.self, at: 8)
+        actorUnitID = try row.decode(UUID?.self, at: 9)
+        recordUnitID = try row.decode(UUID?.self, at: 10)
+        action = try row.decode(String.self, at: 11)
+        reason = try row.decode(String?.self, at: 12)
+        requestID = try row.decode(String?.self, at: 13)
+        before = try row.decode(String?.self, at: 14)
+        after = try row.decode(String?.self, at: 15)
+        prevHash = try row.decode(SHA256Digest.self, at: 16)
+        hash = try row.decode(SHA256Digest.self, at: 17)
     }
 }

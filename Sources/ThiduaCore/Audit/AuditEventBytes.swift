@@ -7,6 +7,7 @@ import Postgres
 struct AuditEventBytes {
     var id: Int64
     var occurredAtMicroseconds: Int64
+    var areaID: [UInt8]?
     var recordType: [UInt8]
     var recordID: [UInt8]
     var seq: Int
@@ -27,26 +28,28 @@ struct AuditEventBytes {
     init(row: PostgresRow) throws {
         id = try row.decode(Int64.self, at: 0)
         occurredAtMicroseconds = try row.decode(UnixMicroseconds.self, at: 1).value
-        recordType = try row.decode(UTF8Bytes.self, at: 2).bytes
-        recordID = try row.decode(UTF8Bytes.self, at: 3).bytes
-        seq = Int(try row.decode(Int32.self, at: 4))
-        actorID = try row.decode(UUID.self, at: 5)
-        onBehalfOf = try row.decode(UUID?.self, at: 6)
-        actorRole = try row.decode(UTF8Bytes.self, at: 7).bytes
-        actorUnitID = try row.decode(UUID?.self, at: 8)
-        recordUnitID = try row.decode(UUID?.self, at: 9)
-        action = try row.decode(UTF8Bytes.self, at: 10).bytes
-        reason = try row.decode(UTF8Bytes?.self, at: 11)?.bytes
-        requestID = try row.decode(UTF8Bytes?.self, at: 12)?.bytes
-        before = try row.decode(UTF8Bytes?.self, at: 13)?.bytes
-        after = try row.decode(UTF8Bytes?.self, at: 14)?.bytes
-        prevHash = try row.decode(SHA256Digest.self, at: 15)
-        hash = try row.decode(SHA256Digest.self, at: 16)
+        areaID = try row.decode(UTF8Bytes?.self, at: 2)?.bytes
+        recordType = try row.decode(UTF8Bytes.self, at: 3).bytes
+        recordID = try row.decode(UTF8Bytes.self, at: 4).bytes
+        seq = Int(try row.decode(Int32.self, at: 5))
+        actorID = try row.decode(UUID.self, at: 6)
+        onBehalfOf = try row.decode(UUID?.self, at: 7)
+        actorRole = try row.decode(UTF8Bytes.self, at: 8).bytes
+        actorUnitID = try row.decode(UUID?.self, at: 9)
+        recordUnitID = try row.decode(UUID?.self, at: 10)
+        action = try row.decode(UTF8Bytes.self, at: 11).bytes
+        reason = try row.decode(UTF8Bytes?.self, at: 12)?.bytes
+        requestID = try row.decode(UTF8Bytes?.self, at: 13)?.bytes
+        before = try row.decode(UTF8Bytes?.self, at: 14)?.bytes
+        after = try row.decode(UTF8Bytes?.self, at: 15)?.bytes
+        prevHash = try row.decode(SHA256Digest.self, at: 16)
+        hash = try row.decode(SHA256Digest.self, at: 17)
     }
 
     init(_ event: AuditChainEvent) {
         id = event.id
         occurredAtMicroseconds = event.occurredAtMicroseconds
+        areaID = event.areaID.map { Array($0.utf8) }
         recordType = Array(event.recordType.utf8)
         recordID = Array(event.recordID.utf8)
         seq = event.seq

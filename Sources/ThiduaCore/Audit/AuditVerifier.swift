@@ -159,8 +159,8 @@ public struct AuditVerifier: Sendable {
         let isLast = events.count < batchSize
         let lastEvent = try events.last.map {
             EventKey(
-                recordType: try $0.decode(String.self, at: 2), recordID: try $0.decode(String.self, at: 3),
-                seq: try $0.decode(Int32.self, at: 4), id: try $0.decode(Int64.self, at: 0))
+                recordType: try $0.decode(String.self, at: 3), recordID: try $0.decode(String.self, at: 4),
+                seq: try $0.decode(Int32.self, at: 5), id: try $0.decode(Int64.self, at: 0))
         } ?? after
 
         var heads: [PostgresRows] = []

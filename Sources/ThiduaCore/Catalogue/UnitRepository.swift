@@ -26,7 +26,7 @@ public struct UnitRepository: Sendable {
     public func recordSuccession(
         _ kind: SuccessionKind, from predecessor: UUID, to successor: UUID, effectiveOn: String, legalBasis: String, by actor: Actor
     ) async throws {
-        let capacity = try UserRepository.authorize(actor, .manageUnits)
+        let capacity = try Policy.permit(actor, .manageUnits)
         guard let legalBasis = Text.cleaned(legalBasis) else {
             throw ThiduaError.invalid(field: "legalBasis", vietnamese: "Phải nêu căn cứ pháp lý.", english: "The legal basis is required.")
         }

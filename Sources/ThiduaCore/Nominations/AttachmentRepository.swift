@@ -29,8 +29,7 @@ public struct AttachmentRepository: Sendable {
                 unitID: try row.decode(column: "unit_id"), movementID: try row.decode(column: "movement_id"),
                 state: try row.decodeEnum(column: "state"), restricted: try row.decode(column: "restricted"),
                 submittedBy: try row.decode(column: "submitted_by"))
-            let capacity: Capacity
-            do throws(PolicyDenial) { capacity = try Policy.authorize(actor, .workflow(.edit), on: facts) } catch { throw ThiduaError.denied(error) }
+            let capacity = try Policy.permit(actor, .workflow(.edit), on: facts)
             guard facts.state.isEditable else { throw ThiduaError.wrongState(WorkflowRefusal(state: facts.state, event: .edit)) }
             try await RecordStore.act(in: capacity, on: connection)
             let inserted = try await connection.query("""

@@ -24,7 +24,7 @@ public struct NominationRepository: Sendable {
         let unitID = draft.unitID ?? actor.unitID
         let facts = NominationFacts(
             unitID: unitID, movementID: draft.movementID, state: .draft, restricted: actor.unitKind == .armedForce)
-        let capacity = try authorize(actor, .create, facts)
+        let capacity = try Policy.permit(actor, .create, on: facts)
         return try await store.write(actor, capacity, action: "nominee.register") { connection in
             let movement = try await movement(draft.movementID, on: connection)
             let content = try draft.content.validated(for: movement)
@@ -51,7 +51,7 @@ public struct NominationRepository: Sendable {
     public func edit(_ id: UUID, version: Int, content: NominationContent, by actor: Actor) async throws -> Nomination {
         try await store.write(actor, nil, action: NominationEvent.edit.auditAction) { connection in
             let current = try await workflowFacts(id, on: connection)
-            let capacity = try authorize(actor, .workflow(.edit), current.facts)
+            let capacity = try Policy.permit(actor, .workflow(.edit), on: current.facts)
             try check(current, event: .edit, version: version)
             let content = try content.validated(for: try await movement(current.facts.movementID, on: connection))
             try await RecordStore.act(in: capacity, on: connection)
@@ -76,7 +76,7 @@ public struct NominationRepository: Sendable {
         if event.needsReason, reason == nil { throw ThiduaError.reasonRequired }
         return try await store.write(actor, nil, action: event.auditAction, reason: reason) { connection in
             let current = try await workflowFacts(id, on: connection)
-            let capacity = try authorize(actor, .workflow(event), current.facts)
+            let capacity = try Policy.permit(actor, .workflow(event), on: current.facts)
             let next = try check(current, event: event, version: version)
             if next == .verified {
                 let missing = current.requiredKinds.filter { !current.presentKinds.contains($0) }
@@ -84,24 +84,16 @@ public struct NominationRepository: Sendable {
             }
             try await RecordStore.act(in: capacity, on: connection)
             let submits = event == .submit
-            do {
-                let rows = try await connection.query("""
-                    UPDATE thidua.nominations
-                    SET state = \(next.rawValue), version = version + 1,
-                        return_count = return_count + \(next == .returned ? 1 : 0),
-                        submitted_by = CASE WHEN \(submits) THEN thidua.actor_id() ELSE submitted_by END,
-                        submitted_at = CASE WHEN \(submits) THEN now() ELSE submitted_at END
-                    WHERE id = \(id) AND version = \(version) AND state = \(current.facts.state.rawValue)
-                    RETURNING \(sql: Nomination.columns)
-                    """)
-                return try await updated(rows, id: id, expected: version, event: event, on: connection)
-            } catch let error as PostgresError {
-                switch ThiduaError(error) {
-                case .quotaExceeded?: throw ThiduaError.quotaExceeded(maximum: current.maximum ?? 0)
-                case .pastDueDate?: throw ThiduaError.pastDueDate(current.dueAt)
-                default: throw error
-                }
-            }
+            let rows = try await connection.query("""
+                UPDATE thidua.nominations
+                SET state = \(next.rawValue), version = version + 1,
+                    return_count = return_count + \(next == .returned ? 1 : 0),
+                    submitted_by = CASE WHEN \(submits) THEN thidua.actor_id() ELSE submitted_by END,
+                    submitted_at = CASE WHEN \(submits) THEN now() ELSE submitted_at END
+                WHERE id = \(id) AND version = \(version) AND state = \(current.facts.state.rawValue)
+                RETURNING \(sql: Nomination.columns)
+                """)
+            return try await updated(rows, id: id, expected: version, event: event, on: connection)
         }
     }
 
@@ -133,14 +125,6 @@ public struct NominationRepository: Sendable {
     }
 
     // MARK: - Steps shared by the writes
-
-    private func authorize(_ actor: Actor, _ action: NominationAction, _ facts: NominationFacts) throws(ThiduaError) -> Capacity {
-        do {
-            return try Policy.authorize(actor, action, on: facts)
-        } catch {
-            throw .denied(error)
-        }
-    }
 
     @discardableResult
     private func check(_ current: WorkflowFacts, event: NominationEvent, version: Int) throws(ThiduaError) -> NominationState {
@@ -188,12 +172,9 @@ public struct NominationRepository: Sendable {
     /// What a transition needs to know, read under the actor's row-level security: invisible is not found.
     private func workflowFacts(_ id: UUID, on connection: PostgresConnection) async throws -> WorkflowFacts {
         let rows = try await connection.query("""
-            SELECT n.unit_id, n.movement_id, n.state, n.version, n.restricted, n.submitted_by, r.due_at,
-                   r.required_dossier_kinds,
+            SELECT n.unit_id, n.movement_id, n.state, n.version, n.restricted, n.submitted_by, r.required_dossier_kinds,
                    EXISTS (SELECT FROM thidua.movement_lead_units l
                            WHERE l.movement_id = n.movement_id AND l.unit_id = n.unit_id AND l.part = 'lead') AS unit_leads,
-                   (SELECT l.maximum FROM thidua.round_unit_limits l JOIN thidua.units u ON u.kind = l.unit_kind
-                    WHERE l.round_id = n.round_id AND u.id = n.unit_id) AS maximum,
                    ARRAY(SELECT DISTINCT a.dossier_kind FROM thidua.nomination_attachments a WHERE a.nomination_id = n.id) AS present
             FROM thidua.nominations n JOIN thidua.rounds r ON r.id = n.round_id
             WHERE n.id = \(id)
@@ -206,21 +187,19 @@ public struct NominationRepository: Sendable {
                 submittedBy: try row.decode(column: "submitted_by")),
             version: try row.decode(column: "version"),
             unitLeadsMovement: try row.decode(column: "unit_leads"),
-            dueAt: try row.decode(column: "due_at"),
-            maximum: try row.decode(column: "maximum"),
             requiredKinds: try row.decode([String].self, column: "required_dossier_kinds").compactMap(DossierKind.init(rawValue:)),
             presentKinds: Set(try row.decode([String].self, column: "present").compactMap(DossierKind.init(rawValue:)))
         )
     }
 }
 
-/// A nomination as a transition sees it, with its round's due date, quota and dossier requirements.
+/// A nomination as a transition sees it, with its round's dossier requirements. The due date and the quota
+/// are PostgreSQL's to enforce: its refusals carry them (``ThiduaError/pastDueDate(_:)``,
+/// ``ThiduaError/quotaExceeded(maximum:)``).
 struct WorkflowFacts {
     var facts: NominationFacts
     var version: Int
     var unitLeadsMovement: Bool
-    var dueAt: Date
-    var maximum: Int?
     var requiredKinds: [DossierKind]
     var presentKinds: Set<DossierKind>
 }

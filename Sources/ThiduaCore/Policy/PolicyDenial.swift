@@ -18,6 +18,9 @@ public enum PolicyDenial: Error, Sendable, Hashable {
     case delegationNotAllowed
     /// Council members and the chairman see nominations from council review on.
     case notYetBeforeCouncil
+    /// PostgreSQL's row-level security, privileges or workflow guard refused what the Swift policy let through
+    /// (a stale actor, or a rule only the database knows); it does not say which rule.
+    case refusedByDatabase
 
     /// A stable code for APIs and scripts.
     public var code: String {
@@ -31,6 +34,7 @@ public enum PolicyDenial: Error, Sendable, Hashable {
         case .selfGrant: "self_grant"
         case .delegationNotAllowed: "delegation_not_allowed"
         case .notYetBeforeCouncil: "not_yet_before_council"
+        case .refusedByDatabase: "refused_by_database"
         }
     }
 
@@ -45,6 +49,7 @@ public enum PolicyDenial: Error, Sendable, Hashable {
         case .selfGrant: "Quản trị viên không được tự cấp hoặc thu hồi vai trò của mình."
         case .delegationNotAllowed: "Chỉ người giữ vai trò được ủy quyền cho người cùng đơn vị."
         case .notYetBeforeCouncil: "Hội đồng chỉ xem hồ sơ từ khi đưa ra xét."
+        case .refusedByDatabase: "Cơ sở dữ liệu từ chối thao tác này theo quy tắc phân quyền."
         }
     }
 
@@ -59,6 +64,7 @@ public enum PolicyDenial: Error, Sendable, Hashable {
         case .selfGrant: "An administrator cannot grant or revoke their own roles."
         case .delegationNotAllowed: "Only the holder of a role may delegate it, to a colleague of the same unit."
         case .notYetBeforeCouncil: "The council sees nominations from council review on."
+        case .refusedByDatabase: "The database refused this action under its access rules."
         }
     }
 }

@@ -14,7 +14,7 @@ public struct RoundRepository: Sendable {
     public func grantDeadlineException(
         round roundID: UUID, unit unitID: UUID, until: Date, reason: String, by actor: Actor
     ) async throws -> UUID {
-        let capacity = try UserRepository.authorize(actor, .grantDeadlineException)
+        let capacity = try Policy.permit(actor, .grantDeadlineException)
         guard let reason = Text.cleaned(reason) else { throw ThiduaError.reasonRequired }
         return try await store.write(actor, capacity, action: "round.deadline_exception", reason: reason) { connection in
             let rows = try await connection.query("""
@@ -28,7 +28,7 @@ public struct RoundRepository: Sendable {
 
     /// Moves a round's due date (secretariat), guarded by the round's version.
     public func setDueDate(round roundID: UUID, to due: Date, version: Int, reason: String, by actor: Actor) async throws {
-        let capacity = try UserRepository.authorize(actor, .manageRounds)
+        let capacity = try Policy.permit(actor, .manageRounds)
         try await store.write(actor, capacity, action: "round.set_due_date", reason: Text.cleaned(reason)) { connection in
             let rows = try await connection.query("""
                 UPDATE thidua.rounds SET due_at = \(due), version = version + 1 WHERE id = \(roundID) AND version = \(version)
@@ -47,7 +47,7 @@ public struct RoundRepository: Sendable {
         try await store.read(actor) { connection in
             let units = try await connection.query("""
                 SELECT u.id, u.name, u.kind, l.minimum, l.maximum,
-                       count(n.id) FILTER (WHERE n.state IN ('submitted', 'endorsed', 'verified', 'returned', 'in_review', 'approved', 'decided')) AS submitted,
+                       count(n.id) FILTER (WHERE thidua.holds_quota_slot(n.state)) AS submitted,
                        count(n.id) FILTER (WHERE n.state IN ('endorsed', 'verified', 'in_review', 'approved', 'decided')) AS endorsed,
                        count(n.id) FILTER (WHERE n.state IN ('verified', 'in_review', 'approved', 'decided')) AS verified
                 FROM thidua.rounds r
@@ -66,7 +66,7 @@ public struct RoundRepository: Sendable {
                 }
             let movements = try await connection.query("""
                 SELECT m.id, m.name, mm.nominee_kind, mm.minimum,
-                       count(n.id) FILTER (WHERE n.state IN ('submitted', 'endorsed', 'verified', 'returned', 'in_review', 'approved', 'decided')) AS submitted,
+                       count(n.id) FILTER (WHERE thidua.holds_quota_slot(n.state)) AS submitted,
                        count(n.id) FILTER (WHERE n.state IN ('endorsed', 'verified', 'in_review', 'approved', 'decided')) AS endorsed,
                        count(n.id) FILTER (WHERE n.state IN ('verified', 'in_review', 'approved', 'decided')) AS verified
                 FROM thidua.round_movement_minimums mm

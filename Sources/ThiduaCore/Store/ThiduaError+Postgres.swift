@@ -7,8 +7,12 @@ extension ThiduaError {
     init?(_ error: PostgresError) {
         guard let server = error.serverError else { return nil }
         switch (server.sqlState, server.constraint) {
-        case ("23514", "quota_usage_within_maximum"?): self = .quotaExceeded(maximum: 0)
-        case ("TD003", _): self = .pastDueDate(.distantPast)
+        case ("TD010", _):
+            guard let maximum = Self.figure("maximum", in: server).flatMap({ Int($0) }) else { return nil }
+            self = .quotaExceeded(maximum: maximum)
+        case ("TD003", _):
+            guard let micros = Self.figure("due_at", in: server).flatMap({ Int64($0) }) else { return nil }
+            self = .pastDueDate(Date(timeIntervalSince1970: Double(micros) / 1_000_000))
         case ("TD004", _): self = .reasonRequired
         case ("TD005", _): self = .dossierIncomplete(missing: [])
         case ("TD007", _): self = .roundNotOpen
@@ -16,8 +20,14 @@ extension ThiduaError {
         case ("23503", let constraint): self = .notFound(constraint ?? "record")
         case ("23514", let constraint), ("22P02", let constraint), ("23502", let constraint):
             self = .invalid(field: constraint ?? "", vietnamese: "Giá trị không hợp lệ: \(server.message).", english: server.message)
-        case ("42501", _), ("TD002", _), ("TD008", _): self = .denied(.roleRequired([]))
+        case ("42501", _), ("TD002", _), ("TD008", _): self = .denied(.refusedByDatabase)
         default: return nil
         }
+    }
+
+    /// The figure a refusal of sql/ carries in its DETAIL as `key=value` (sql/README.md, "Refusals").
+    private static func figure(_ key: String, in server: PostgresServerError) -> String? {
+        guard let detail = server.detail, detail.hasPrefix(key + "=") else { return nil }
+        return String(detail.dropFirst(key.count + 1))
     }
 }

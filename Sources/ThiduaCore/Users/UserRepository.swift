@@ -45,7 +45,7 @@ public struct UserRepository: Sendable {
     public func create(
         unitID: UUID, username: String, fullName: String, password: String, by actor: Actor
     ) async throws -> UUID {
-        let capacity = try Self.authorize(actor, .manageUsers)
+        let capacity = try Policy.permit(actor, .manageUsers)
         let username = username.lowercased()
         guard username.wholeMatch(of: /[a-z0-9._-]{3,64}/) != nil else {
             throw ThiduaError.invalid(field: "username", vietnamese: "Tên đăng nhập gồm 3–64 ký tự a–z, 0–9, dấu chấm, gạch.",
@@ -70,7 +70,7 @@ public struct UserRepository: Sendable {
 
     /// Grants `role` to `user` (administrator; never to themselves).
     public func grant(_ role: Role, to user: UUID, by actor: Actor) async throws {
-        let capacity = try Self.authorize(actor, .changeRoles(of: user))
+        let capacity = try Policy.permit(actor, .changeRoles(of: user))
         try await store.write(actor, capacity, action: "role.grant") { connection in
             _ = try await connection.query("""
                 INSERT INTO thidua.role_grants (user_id, role, granted_by) VALUES (\(user), \(role.rawValue), \(actor.userID))
@@ -80,7 +80,7 @@ public struct UserRepository: Sendable {
 
     /// Revokes `role` from `user` (administrator; never their own).
     public func revoke(_ role: Role, from user: UUID, reason: String, by actor: Actor) async throws {
-        let capacity = try Self.authorize(actor, .changeRoles(of: user))
+        let capacity = try Policy.permit(actor, .changeRoles(of: user))
         try await store.write(actor, capacity, action: "role.revoke", reason: reason) { connection in
             let rows = try await connection.query("""
                 UPDATE thidua.role_grants SET revoked_at = now()
@@ -93,7 +93,7 @@ public struct UserRepository: Sendable {
     /// Enables or disables a user (administrator). A disabled user has no roles and sees nothing from their
     /// next transaction on.
     public func setActive(_ active: Bool, user: UUID, reason: String, by actor: Actor) async throws {
-        let capacity = try Self.authorize(actor, .changeRoles(of: user))
+        let capacity = try Policy.permit(actor, .changeRoles(of: user))
         try await store.write(actor, capacity, action: active ? "user.enable" : "user.disable", reason: reason) { connection in
             let rows = try await connection.query("UPDATE thidua.users SET active = \(active), version = version + 1 WHERE id = \(user)")
             guard rows.affectedRows == 1 else { throw ThiduaError.notFound("người dùng / user") }
@@ -105,7 +105,7 @@ public struct UserRepository: Sendable {
         _ role: Role, to delegate: UUID, style: DelegationStyle, from start: Date = Date(), until end: Date,
         basis: String, by actor: Actor
     ) async throws -> UUID {
-        let capacity = try Self.authorize(actor, .delegate(role))
+        let capacity = try Policy.permit(actor, .delegate(role))
         guard let basis = Text.cleaned(basis) else {
             throw ThiduaError.invalid(field: "basis", vietnamese: "Phải nêu căn cứ ủy quyền.", english: "A delegation needs its basis.")
         }
@@ -120,14 +120,6 @@ public struct UserRepository: Sendable {
                 RETURNING id
                 """)
             return try rows.single()!.decode(UUID.self, at: 0)
-        }
-    }
-
-    static func authorize(_ actor: Actor, _ action: CatalogueAction) throws(ThiduaError) -> Capacity {
-        do {
-            return try Policy.authorize(actor, action)
-        } catch {
-            throw .denied(error)
         }
     }
 }

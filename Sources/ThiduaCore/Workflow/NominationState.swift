@@ -26,7 +26,8 @@ public enum NominationState: String, Sendable, Hashable, CaseIterable, Codable {
         }
     }
 
-    /// A nomination in one of these states counts toward its unit's maximum for the round.
+    /// A nomination in one of these states counts toward its unit's maximum for the round. PostgreSQL's
+    /// `thidua.holds_quota_slot(state)` (migration 0003) keeps the ledger by the same rule; a test holds them equal.
     public var holdsQuotaSlot: Bool {
         switch self {
         case .draft, .withdrawn, .rejected: false
