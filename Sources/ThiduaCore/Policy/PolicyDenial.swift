@@ -18,6 +18,11 @@ public enum PolicyDenial: Error, Sendable, Hashable {
     case delegationNotAllowed
     /// Council members and the chairman see nominations from council review on.
     case notYetBeforeCouncil
+    /// Only the members on a council session's roster, frozen when it opened (and not excused), vote in it.
+    case notOnRoster
+    /// A member recused from a nomination (by default when their own unit submitted it) neither votes on it
+    /// nor recuses again.
+    case recused
 
     /// A stable code for APIs and scripts.
     public var code: String {
@@ -31,6 +36,8 @@ public enum PolicyDenial: Error, Sendable, Hashable {
         case .selfGrant: "self_grant"
         case .delegationNotAllowed: "delegation_not_allowed"
         case .notYetBeforeCouncil: "not_yet_before_council"
+        case .notOnRoster: "not_on_roster"
+        case .recused: "recused"
         }
     }
 
@@ -45,6 +52,8 @@ public enum PolicyDenial: Error, Sendable, Hashable {
         case .selfGrant: "Quản trị viên không được tự cấp hoặc thu hồi vai trò của mình."
         case .delegationNotAllowed: "Chỉ người giữ vai trò được ủy quyền cho người cùng đơn vị."
         case .notYetBeforeCouncil: "Hội đồng chỉ xem hồ sơ từ khi đưa ra xét."
+        case .notOnRoster: "Chỉ thành viên Hội đồng có tên trong danh sách khi khai mạc phiên họp mới được biểu quyết."
+        case .recused: "Thành viên đã rút khỏi việc xét hồ sơ này (hoặc đơn vị của mình là đơn vị đề nghị), không được biểu quyết."
         }
     }
 
@@ -59,6 +68,8 @@ public enum PolicyDenial: Error, Sendable, Hashable {
         case .selfGrant: "An administrator cannot grant or revoke their own roles."
         case .delegationNotAllowed: "Only the holder of a role may delegate it, to a colleague of the same unit."
         case .notYetBeforeCouncil: "The council sees nominations from council review on."
+        case .notOnRoster: "Only the members on the session's roster, frozen when it opened, vote in it."
+        case .recused: "The member is recused from this nomination (or their own unit submitted it) and does not vote on it."
         }
     }
 }
