@@ -173,6 +173,7 @@ public struct CouncilRepository: Sendable {
             let seat = try await seat(of: actor, on: nominationID, in: sessionID, on: connection)
             let capacity = try authorize(actor, .vote, seat: seat.facts)
             guard seat.open else { throw ThiduaError.sessionClosed }
+            guard seat.hasItem else { throw ThiduaError.notFound("hồ sơ trong phiên họp / session item") }
             guard seat.version == version else { throw ThiduaError.staleVersion(expected: version, current: seat.version) }
             try await RecordStore.act(in: capacity, on: connection)
             let rows: PostgresRows
@@ -218,6 +219,7 @@ public struct CouncilRepository: Sendable {
             let seat = try await seat(of: actor, on: nominationID, in: sessionID, on: connection)
             let capacity = try authorize(actor, .recuse, seat: seat.facts)
             guard seat.open else { throw ThiduaError.sessionClosed }
+            guard seat.hasItem else { throw ThiduaError.notFound("hồ sơ trong phiên họp / session item") }
             guard seat.version == 0 else { throw ThiduaError.recusalAfterVote }
             try await RecordStore.act(in: capacity, on: connection)
             let rows = try await connection.query("""
@@ -254,13 +256,12 @@ public struct CouncilRepository: Sendable {
             FROM thidua.council_sessions s WHERE s.id = \(sessionID)
             """)
         guard let row = try rows.single() else { throw ThiduaError.notFound("phiên họp Hội đồng / council session") }
-        let seat = Seat(
+        return Seat(
             open: try row.decode(String.self, column: "state") == CouncilSession.State.open.rawValue,
             ballot: try row.decodeEnum(column: "ballot"),
+            hasItem: try row.decode(column: "has_item"),
             facts: CouncilSeatFacts(onRoster: try row.decode(column: "seated"), recused: try row.decode(column: "recused")),
             version: try row.decode(column: "version"))
-        guard try row.decode(Bool.self, column: "has_item") else { throw ThiduaError.notFound("hồ sơ trong phiên họp / session item") }
-        return seat
     }
 
     private func load(_ sessionID: UUID, on connection: PostgresConnection) async throws -> CouncilSession {
@@ -291,6 +292,9 @@ public struct CouncilRepository: Sendable {
 private struct Seat {
     var open: Bool
     var ballot: CouncilRule.Ballot
+    /// The nomination is before the session, as far as the actor may see (a nomination back to verified after
+    /// a close without quorum is out of the council's sight).
+    var hasItem: Bool
     var facts: CouncilSeatFacts
     /// The version of the member's vote on it; 0 when they have not voted.
     var version: Int
