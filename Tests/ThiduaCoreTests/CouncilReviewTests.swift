@@ -303,6 +303,14 @@ struct CouncilReviewTests {
                 """).single()!.decode((Int, Int).self)
         }
         #expect(secrets == 0 && ballots == 4)
+        let grantees = try await f.world.superuser { connection in
+            try await connection.query("""
+                SELECT r || ' ' || t FROM unnest(ARRAY['thidua_app', 'thidua_reader']) r,
+                       unnest(ARRAY['thidua.council_secret_ballots', 'thidua.council_ballot_secrets']) t
+                WHERE has_table_privilege(r, t, 'SELECT')
+                """).map { try $0.decode(String.self, at: 0) }
+        }
+        #expect(grantees.isEmpty, "roles that may read secret ballots: \(grantees)")
     }
 
     /// What each reader may read, every table and every audit event's JSON, holds no row naming a voter beside a choice.
