@@ -3,7 +3,9 @@ import Postgres
 import ThiduaCore
 
 /// A small district for records tests: two communes, a lead department, the secretariat, an armed force, the
-/// council, a user for every role, two movements and an open round (commune maximum 4).
+/// council, a user for every role, two movements and an open round (commune maximum 4). The council has three
+/// members: `member` and `chairman` of the council's own unit, and `member2`, commune A's chairman sitting on
+/// the district council (so recused by default from commune A's nominations).
 ///
 /// ```swift
 /// let world = try await RecordsWorld.make()
@@ -15,6 +17,7 @@ public struct RecordsWorld: Sendable {
     public enum Person: String, Sendable, CaseIterable {
         case clerkA, headA, clerkB, headB, leadClerk, leadHead, secretary, forceClerk, forceHead
         case member, chairman, auditor, admin, deputyA
+        case member2
     }
 
     public let database: TestDatabase
@@ -35,6 +38,7 @@ public struct RecordsWorld: Sendable {
     public var userRepository: UserRepository { UserRepository(store: store) }
     public var audit: AuditTrail { AuditTrail(store: store) }
     public var nominees: NomineeRepository { NomineeRepository(store: store) }
+    public var councilReviews: CouncilRepository { CouncilRepository(store: store) }
 
     public static func make(poolSize: Int = 8) async throws -> RecordsWorld {
         let database = try await TestDatabase.make()
@@ -69,6 +73,7 @@ public struct RecordsWorld: Sendable {
                 (.forceClerk, "force", "Lê Văn Hùng", ["unit_clerk"]), (.forceHead, "force", "Đỗ Mạnh Cường", ["unit_head"]),
                 (.member, "council", "Hoàng Văn Thụ", ["council_member"]), (.chairman, "council", "Vũ Đình Khoa", ["chairman"]),
                 (.auditor, "council", "Bùi Thị Lan", ["auditor"]), (.admin, "council", "Đặng Quốc Bảo", ["admin"]),
+                (.member2, "communeA", "Lý Văn Sáng", ["council_member"]),
             ]
             for (person, unit, name, roles) in people {
                 _ = try await connection.query("""

@@ -10,6 +10,8 @@ struct NominationWorkflowTests {
         .returned: [.edit: .returned, .submit: .submitted, .withdraw: .withdrawn],
         .submitted: [.endorse: .endorsed, .returnByLeadUnit: .returned, .withdraw: .withdrawn],
         .endorsed: [.verify: .verified, .returnBySecretariat: .returned, .withdraw: .withdrawn],
+        .verified: [.putBeforeCouncil: .inReview],
+        .inReview: [.approveInCouncil: .approved, .rejectInCouncil: .rejected, .carryOver: .verified],
     ]
 
     @Test("every legal transition leads where the diagram says, every other pair is refused")

@@ -69,4 +69,30 @@ struct PolicyTests {
         #expect(!Policy.canView(member, facts(.verified)))
         #expect(Policy.canView(member, facts(.inReview)))
     }
+
+    @Test("council review: the secretariat opens and closes, members and the chairman vote from the roster unless recused, auditors read")
+    func councilActions() throws {
+        let secretary = actor([.secretariat], unit: otherUnit), member = actor([.councilMember], unit: otherUnit)
+        let chairman = actor([.chairman], unit: otherUnit), auditor = actor([.auditor], unit: otherUnit)
+        let seated = CouncilSeatFacts(onRoster: true, recused: false)
+        #expect(try Policy.authorize(secretary, CouncilAction.open).role == .secretariat)
+        #expect(try Policy.authorize(secretary, .workflow(.putBeforeCouncil), on: facts(.verified)).role == .secretariat)
+        #expect(throws: PolicyDenial.roleRequired([.secretariat])) { try Policy.authorize(member, CouncilAction.close) }
+        #expect(throws: PolicyDenial.roleRequired([.secretariat])) { try Policy.authorize(chairman, .workflow(.approveInCouncil), on: facts(.inReview)) }
+        #expect(try Policy.authorize(chairman, CouncilAction.vote, seat: seated).role == .chairman)
+        #expect(try Policy.authorize(member, CouncilAction.recuse, seat: seated).role == .councilMember)
+        #expect(throws: PolicyDenial.notOnRoster) {
+            try Policy.authorize(member, CouncilAction.vote, seat: CouncilSeatFacts(onRoster: false, recused: false))
+        }
+        #expect(throws: PolicyDenial.recused) {
+            try Policy.authorize(member, CouncilAction.vote, seat: CouncilSeatFacts(onRoster: true, recused: true))
+        }
+        #expect(throws: PolicyDenial.roleRequired([.councilMember, .chairman])) { try Policy.authorize(secretary, CouncilAction.vote) }
+        #expect(throws: PolicyDenial.readOnly) { try Policy.authorize(auditor, CouncilAction.vote) }
+        #expect(throws: PolicyDenial.readOnly) { try Policy.authorize(auditor, CouncilAction.close) }
+        #expect(try Policy.authorize(auditor, CouncilAction.view).role == .auditor)
+        #expect(throws: PolicyDenial.roleRequired([.secretariat, .chairman, .councilMember, .auditor])) {
+            try Policy.authorize(actor([.unitHead]), CouncilAction.view)
+        }
+    }
 }

@@ -238,6 +238,21 @@ BEGIN
             SELECT a.dossier_kind FROM thidua.nomination_attachments a WHERE a.nomination_id = NEW.id) THEN
             RAISE EXCEPTION 'the dossier lacks a required document' USING ERRCODE = 'TD005';
         END IF;
+    -- The council's edges (tables of 0009): verified → in_review only by opening a session over the
+    -- nomination, in_review → approved / rejected / verified (no quorum) only as its item's outcome at close.
+    ELSIF OLD.state = 'verified' AND NEW.state = 'in_review' THEN
+        IF NOT 'secretariat' = ANY (roles) OR NOT EXISTS (
+            SELECT FROM thidua.council_session_items i JOIN thidua.council_sessions s ON s.id = i.session_id
+            WHERE i.nomination_id = NEW.id AND s.state = 'open' AND s.opened_xact = pg_current_xact_id()) THEN
+            RAISE EXCEPTION 'the secretariat puts a nomination before the council by opening a session over it' USING ERRCODE = 'TD002';
+        END IF;
+    ELSIF OLD.state = 'in_review' AND NEW.state IN ('approved', 'rejected', 'verified') THEN
+        IF NOT 'secretariat' = ANY (roles) OR NOT EXISTS (
+            SELECT FROM thidua.council_session_items i JOIN thidua.council_sessions s ON s.id = i.session_id
+            WHERE i.nomination_id = NEW.id AND s.closed_xact = pg_current_xact_id()
+              AND i.outcome = CASE NEW.state WHEN 'verified' THEN 'no_quorum' ELSE NEW.state END) THEN
+            RAISE EXCEPTION 'a council review ends only with the outcome of its session''s tally' USING ERRCODE = 'TD002';
+        END IF;
     ELSE
         RAISE EXCEPTION 'no transition from % to %', OLD.state, NEW.state USING ERRCODE = 'TD002';
     END IF;

@@ -72,6 +72,7 @@ public struct NominationRepository: Sendable {
         _ event: NominationEvent, on id: UUID, version: Int, reason: String? = nil, by actor: Actor
     ) async throws -> Nomination {
         precondition(event != .edit, "edits carry content: use edit(_:version:content:by:)")
+        precondition(!event.isCouncilStep, "council steps are taken by opening and closing a session: use CouncilRepository")
         let reason = Text.cleaned(reason)
         if event.needsReason, reason == nil { throw ThiduaError.reasonRequired }
         return try await store.write(actor, nil, action: event.auditAction, reason: reason) { connection in

@@ -17,4 +17,14 @@ extension Policy {
             throw .denied(error)
         }
     }
+
+    /// ``authorize(_:_:seat:)`` for a council action, refusing with ``ThiduaError/denied(_:)``.
+    @discardableResult
+    static func permit(_ actor: Actor, _ action: CouncilAction, seat: CouncilSeatFacts? = nil) throws(ThiduaError) -> Capacity {
+        do {
+            return try authorize(actor, action, seat: seat)
+        } catch {
+            throw .denied(error)
+        }
+    }
 }

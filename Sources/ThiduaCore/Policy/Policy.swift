@@ -51,6 +51,9 @@ public enum Policy {
             guard let capacity = actor.capacity(for: .secretariat) else { throw readOnlyOr(actor, .roleRequired([.secretariat])) }
             try refuseOwnSubmission(actor, facts)
             return capacity
+        case .workflow(.putBeforeCouncil), .workflow(.approveInCouncil), .workflow(.rejectInCouncil), .workflow(.carryOver):
+            guard let capacity = actor.capacity(for: .secretariat) else { throw readOnlyOr(actor, .roleRequired([.secretariat])) }
+            return capacity
         }
     }
 
@@ -66,7 +69,7 @@ public enum Policy {
         if facts.submittedBy == actor.userID { throw .ownSubmission }
     }
 
-    private static func readOnlyOr(_ actor: Actor, _ denial: PolicyDenial) -> PolicyDenial {
+    static func readOnlyOr(_ actor: Actor, _ denial: PolicyDenial) -> PolicyDenial {
         actor.holds(.auditor) ? .readOnly : denial
     }
 }

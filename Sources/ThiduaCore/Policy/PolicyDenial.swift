@@ -21,6 +21,11 @@ public enum PolicyDenial: Error, Sendable, Hashable {
     /// PostgreSQL's row-level security, privileges or workflow guard refused what the Swift policy let through
     /// (a stale actor, or a rule only the database knows); it does not say which rule.
     case refusedByDatabase
+    /// Only the members on a council session's roster, frozen when it opened (and not excused), vote in it.
+    case notOnRoster
+    /// A member recused from a nomination (by default when their own unit submitted it) neither votes on it
+    /// nor recuses again.
+    case recused
 
     /// A stable code for APIs and scripts.
     public var code: String {
@@ -35,6 +40,8 @@ public enum PolicyDenial: Error, Sendable, Hashable {
         case .delegationNotAllowed: "delegation_not_allowed"
         case .notYetBeforeCouncil: "not_yet_before_council"
         case .refusedByDatabase: "refused_by_database"
+        case .notOnRoster: "not_on_roster"
+        case .recused: "recused"
         }
     }
 
@@ -50,6 +57,8 @@ public enum PolicyDenial: Error, Sendable, Hashable {
         case .delegationNotAllowed: "Chỉ người giữ vai trò được ủy quyền cho người cùng đơn vị."
         case .notYetBeforeCouncil: "Hội đồng chỉ xem hồ sơ từ khi đưa ra xét."
         case .refusedByDatabase: "Cơ sở dữ liệu từ chối thao tác này theo quy tắc phân quyền."
+        case .notOnRoster: "Chỉ thành viên Hội đồng có tên trong danh sách khi khai mạc phiên họp mới được biểu quyết."
+        case .recused: "Thành viên đã rút khỏi việc xét hồ sơ này (hoặc đơn vị của mình là đơn vị đề nghị), không được biểu quyết."
         }
     }
 
@@ -65,6 +74,8 @@ public enum PolicyDenial: Error, Sendable, Hashable {
         case .delegationNotAllowed: "Only the holder of a role may delegate it, to a colleague of the same unit."
         case .notYetBeforeCouncil: "The council sees nominations from council review on."
         case .refusedByDatabase: "The database refused this action under its access rules."
+        case .notOnRoster: "Only the members on the session's roster, frozen when it opened, vote in it."
+        case .recused: "The member is recused from this nomination (or their own unit submitted it) and does not vote on it."
         }
     }
 }

@@ -16,6 +16,10 @@ extension ThiduaError {
         case ("TD004", _): self = .reasonRequired
         case ("TD005", _): self = .dossierIncomplete(missing: [])
         case ("TD007", _): self = .roundNotOpen
+        case ("TD020", _): self = .denied(.notOnRoster)
+        case ("TD021", _): self = .denied(.recused)
+        case ("TD022", _): self = .sessionClosed
+        case ("TD024", _): self = .recusalAfterVote
         case ("23505", let constraint): self = .duplicate(field: constraint ?? "")
         case ("23503", let constraint): self = .notFound(constraint ?? "record")
         case ("23514", let constraint), ("22P02", let constraint), ("23502", let constraint):

@@ -26,6 +26,10 @@ public enum ThiduaError: Error, Sendable, Hashable {
     case invalidCredentials
     /// Too many failed sign-ins for this username or address; try again later.
     case throttled
+    /// The council session is closed: its votes are counted and nothing in it changes.
+    case sessionClosed
+    /// A member recuses before voting on a nomination, not after.
+    case recusalAfterVote
 
     public var code: String {
         switch self {
@@ -42,6 +46,8 @@ public enum ThiduaError: Error, Sendable, Hashable {
         case .duplicate: "duplicate"
         case .invalidCredentials: "invalid_credentials"
         case .throttled: "throttled"
+        case .sessionClosed: "session_closed"
+        case .recusalAfterVote: "recusal_after_vote"
         }
     }
 
@@ -62,6 +68,8 @@ public enum ThiduaError: Error, Sendable, Hashable {
         case .duplicate(let field): "Giá trị của “\(field)” đã tồn tại."
         case .invalidCredentials: "Tên đăng nhập hoặc mật khẩu không đúng."
         case .throttled: "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút."
+        case .sessionClosed: "Phiên họp Hội đồng đã kết thúc; phiếu biểu quyết đã được kiểm, không thể thay đổi."
+        case .recusalAfterVote: "Đã biểu quyết hồ sơ này; việc rút khỏi xét phải có trước khi biểu quyết."
         }
     }
 
@@ -81,6 +89,8 @@ public enum ThiduaError: Error, Sendable, Hashable {
         case .duplicate(let field): "The value of \(field) exists already."
         case .invalidCredentials: "Wrong username or password."
         case .throttled: "Too many failed sign-ins. Try again in a few minutes."
+        case .sessionClosed: "The council session is closed: its votes are counted and nothing in it changes."
+        case .recusalAfterVote: "The member has voted on this nomination; a recusal comes before the vote."
         }
     }
 }

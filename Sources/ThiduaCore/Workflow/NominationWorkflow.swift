@@ -1,9 +1,11 @@
 /// The nomination workflow as a pure function: state and event in, next state or a refusal out.
 ///
 /// ```
-/// draft ──submit──▶ submitted ──endorse──▶ endorsed ──verify──▶ verified
-///   ▲                  │                       │
-///   └──── returned ◀───┴──── return ◀──────────┘        withdraw: from draft, submitted, endorsed, returned
+/// draft ──submit──▶ submitted ──endorse──▶ endorsed ──verify──▶ verified ◀──carry over (no quorum)──┐
+///   ▲                  │                       │                     │                               │
+///   └──── returned ◀───┴──── return ◀──────────┘         put before council ──▶ in_review ──approve──▶ approved
+///                                                                                  └──────reject───▶ rejected
+/// withdraw: from draft, submitted, endorsed, returned
 /// ```
 /// A submission by the movement's own lead unit is endorsed at once (one transition, one audit event).
 /// The repository performs the result in one transaction; PostgreSQL's `guard_nomination` enforces the
@@ -27,6 +29,14 @@ public enum NominationWorkflow {
             return .verified
         case (.endorsed, .returnBySecretariat):
             return .returned
+        case (.verified, .putBeforeCouncil):
+            return .inReview
+        case (.inReview, .approveInCouncil):
+            return .approved
+        case (.inReview, .rejectInCouncil):
+            return .rejected
+        case (.inReview, .carryOver):
+            return .verified
         default:
             throw WorkflowRefusal(state: state, event: event)
         }

@@ -15,7 +15,7 @@ extension APIError {
         case .staleVersion(_, let current):
             status = .preconditionFailed
             currentVersion = current
-        case .wrongState, .quotaExceeded, .pastDueDate, .roundNotOpen, .duplicate: status = .conflict
+        case .wrongState, .quotaExceeded, .pastDueDate, .roundNotOpen, .duplicate, .sessionClosed, .recusalAfterVote: status = .conflict
         case .reasonRequired:
             status = .unprocessableContent
             field = "reason"

@@ -1,0 +1,292 @@
+import Foundation
+import Postgres
+
+/// Council review sessions (issue 4 §1): the secretariat opens one over verified nominations, members vote or
+/// recuse themselves, the secretariat closes it and each nomination takes the outcome of the session's rule.
+/// Every call is one transaction with its audit events; migration 0009 enforces the same rules again.
+///
+/// ```swift
+/// let council = CouncilRepository(store: store)
+/// var session = try await council.open(round: round, title: "Phiên họp xét khen thưởng đợt 1",
+///                                      nominations: [first.id, second.id], by: secretary)
+/// var vote = try await council.vote(.approve, comment: "Thành tích tiêu biểu", on: first.id, in: session.id,
+///                                   version: 0, by: member)
+/// vote = try await council.vote(.abstain, on: first.id, in: session.id, version: vote.version, by: member)
+/// session = try await council.close(session.id, version: session.version, by: secretary)
+/// session.item(first.id)?.outcome   // .approved, .rejected or .noQuorum (back to verified for another session)
+/// ```
+///
+/// Opening freezes the roster: everyone of the area who holds `council_member` or `chairman` at that moment,
+/// less those `excused`; a member whose own unit submitted a nomination is recused from it by default. The rule
+/// is the one named, else the round's, else the default in force that day (`council_rules`, 0009), snapshotted
+/// into the session. Under a secret ballot a vote is kept as participation only (no choice, no comment, for
+/// anyone, the voter included); the choices are counted when the session closes and can never be traced back.
+public struct CouncilRepository: Sendable {
+    let store: RecordStore
+
+    public init(store: RecordStore) {
+        self.store = store
+    }
+
+    // MARK: - Rules
+
+    /// The rules the actor's area may use: the law's and its own.
+    public func rules(as actor: Actor) async throws -> [CouncilRuleRecord] {
+        try await store.read(actor) { connection in
+            try await connection.query("""
+                SELECT \(sql: CouncilRuleRecord.columns) FROM thidua.council_rules ORDER BY area_id NULLS FIRST, code
+                """).map(CouncilRuleRecord.init(row:))
+        }
+    }
+
+    /// Adds a rule of the actor's area (secretariat), e.g. a district's own working rule; `isDefault` makes it
+    /// the area's default from `validFrom` on. Returns its id.
+    public func addRule(
+        _ rule: CouncilRule, code: String, name: String, isDefault: Bool = false, validFrom: Date, by actor: Actor
+    ) async throws -> UUID {
+        let capacity = try Policy.permit(actor, CatalogueAction.manageRounds)
+        guard let name = Text.cleaned(name), let basis = Text.cleaned(rule.legalBasis) else {
+            throw ThiduaError.invalid(field: "rule", vietnamese: "Quy tắc phải có tên và căn cứ pháp lý.",
+                                      english: "A rule needs a name and its legal basis.")
+        }
+        return try await store.write(actor, capacity, action: "council.rule.add") { connection in
+            try await connection.query("""
+                INSERT INTO thidua.council_rules (area_id, code, name, quorum_numerator, quorum_denominator,
+                    threshold_numerator, threshold_denominator, strictly_more, base, ballot, tie_break, legal_basis,
+                    is_default, valid_from)
+                VALUES (\(actor.areaID), \(code), \(name), \(rule.quorumNumerator), \(rule.quorumDenominator),
+                    \(rule.thresholdNumerator), \(rule.thresholdDenominator), \(rule.strictlyMore), \(rule.base.rawValue),
+                    \(rule.ballot.rawValue), \(rule.tieBreak.rawValue), \(basis), \(isDefault), \(validFrom)::date)
+                RETURNING id
+                """).single()!.decode(UUID.self, at: 0)
+        }
+    }
+
+    // MARK: - Sessions
+
+    /// Opens a session over verified nominations of one round (secretariat): they go in review, the roster is
+    /// frozen and default recusals made, all in one transaction. `rule` overrides the round's and the default.
+    public func open(
+        round roundID: UUID, title: String, nominations: [UUID], rule ruleID: UUID? = nil, excused: Set<UUID> = [],
+        by actor: Actor
+    ) async throws -> CouncilSession {
+        let capacity = try Policy.permit(actor, CouncilAction.open)
+        guard let title = Text.cleaned(title) else {
+            throw ThiduaError.invalid(field: "title", vietnamese: "Phiên họp phải có tên.", english: "A session needs a title.")
+        }
+        var seen = Set<UUID>()
+        let ids = nominations.filter { seen.insert($0).inserted }
+        guard !ids.isEmpty else {
+            throw ThiduaError.invalid(field: "nominations", vietnamese: "Phiên họp phải có ít nhất một hồ sơ.",
+                                      english: "A session needs at least one nomination.")
+        }
+        return try await store.write(actor, capacity, action: "council.open") { connection in
+            let found = try await connection.query("""
+                SELECT id, state, round_id FROM thidua.nominations WHERE id = ANY (\(ids))
+                """)
+            var states: [UUID: NominationState] = [:]
+            for row in found {
+                guard try row.decode(UUID.self, column: "round_id") == roundID else {
+                    throw ThiduaError.invalid(field: "nominations", vietnamese: "Hồ sơ thuộc đợt khác.",
+                                              english: "A nomination belongs to another round.")
+                }
+                states[try row.decode(column: "id")] = try row.decodeEnum(column: "state")
+            }
+            for id in ids {
+                guard let state = states[id] else { throw ThiduaError.notFound("hồ sơ đề nghị / nomination") }
+                guard state == .verified else { throw ThiduaError.wrongState(WorkflowRefusal(state: state, event: .putBeforeCouncil)) }
+            }
+            let sessionID = try await connection.query("""
+                INSERT INTO thidua.council_sessions (area_id, round_id, title, rule_id, opened_by)
+                VALUES (\(actor.areaID), \(roundID), \(title), \(ruleID), \(actor.userID))
+                RETURNING id
+                """).single()!.decode(UUID.self, at: 0)
+            _ = try await connection.query("""
+                INSERT INTO thidua.council_session_items (session_id, nomination_id) SELECT \(sessionID), unnest(\(ids)::uuid[])
+                """)
+            try await RecordStore.relabel(action: NominationEvent.putBeforeCouncil.auditAction, on: connection)
+            let moved = try await connection.query("""
+                UPDATE thidua.nominations SET state = 'in_review', version = version + 1
+                WHERE id = ANY (\(ids)) AND state = 'verified'
+                RETURNING id
+                """)
+            if moved.count != ids.count {
+                throw ThiduaError.wrongState(WorkflowRefusal(state: .inReview, event: .putBeforeCouncil))
+            }
+            try await RecordStore.relabel(action: "council.freeze_roster", on: connection)
+            _ = try await connection.query("SELECT thidua.freeze_council_roster(\(sessionID), \(Array(excused))::uuid[])")
+            return try await load(sessionID, on: connection)
+        }
+    }
+
+    /// Closes an open session (secretariat): tallies every item by the session's rule and moves each nomination
+    /// to approved, rejected, or back to verified without a quorum, in one transaction. A vote that races the
+    /// close is either counted or refused with ``ThiduaError/sessionClosed``.
+    public func close(_ sessionID: UUID, version: Int, by actor: Actor) async throws -> CouncilSession {
+        let capacity = try Policy.permit(actor, CouncilAction.close)
+        return try await store.write(actor, capacity, action: "council.close") { connection in
+            let closed = try await connection.query("""
+                UPDATE thidua.council_sessions SET state = 'closed', closed_by = \(actor.userID), version = version + 1
+                WHERE id = \(sessionID) AND version = \(version) AND state = 'open'
+                RETURNING ballot
+                """)
+            guard let row = try closed.single() else {
+                let now = try await connection.query("SELECT state, version FROM thidua.council_sessions WHERE id = \(sessionID)")
+                guard let current = try now.single() else { throw ThiduaError.notFound("phiên họp Hội đồng / council session") }
+                if try current.decode(String.self, column: "state") == "closed" { throw ThiduaError.sessionClosed }
+                throw ThiduaError.staleVersion(expected: version, current: try current.decode(column: "version"))
+            }
+            try await RecordStore.relabel(action: "council.tally", on: connection)
+            if try row.decodeEnum(CouncilRule.Ballot.self, column: "ballot") == .secret {
+                _ = try await connection.query("SELECT thidua.tally_secret_ballots(\(sessionID))")
+            } else {
+                _ = try await connection.query("UPDATE thidua.council_session_items SET tallied_at = now() WHERE session_id = \(sessionID)")
+            }
+            try await RecordStore.relabel(action: "nomination.council_outcome", on: connection)
+            _ = try await connection.query("""
+                UPDATE thidua.nominations n
+                SET state = CASE i.outcome WHEN 'no_quorum' THEN 'verified' ELSE i.outcome END, version = n.version + 1
+                FROM thidua.council_session_items i
+                WHERE i.session_id = \(sessionID) AND i.nomination_id = n.id AND n.state = 'in_review'
+                """)
+            return try await load(sessionID, on: connection)
+        }
+    }
+
+    /// The session as the actor may see it.
+    public func session(_ sessionID: UUID, as actor: Actor) async throws -> CouncilSession {
+        try Policy.permit(actor, CouncilAction.view)
+        return try await store.read(actor) { connection in try await load(sessionID, on: connection) }
+    }
+
+    // MARK: - Members
+
+    /// Casts (`version` 0) or changes (`version` = the vote's current version) the acting member's vote on a
+    /// nomination. A stale version is ``ThiduaError/staleVersion(expected:current:)``. Under a secret ballot
+    /// the comment must be empty and the returned vote shows participation only.
+    public func vote(
+        _ choice: VoteChoice, comment: String? = nil, on nominationID: UUID, in sessionID: UUID, version: Int, by actor: Actor
+    ) async throws -> CouncilVote {
+        try Policy.permit(actor, CouncilAction.vote)
+        let comment = comment.flatMap(Text.cleaned)
+        return try await store.write(actor, nil, action: version == 0 ? "council.vote" : "council.change_vote") { connection in
+            let seat = try await seat(of: actor, on: nominationID, in: sessionID, on: connection)
+            let capacity = try Policy.permit(actor, CouncilAction.vote, seat: seat.facts)
+            guard seat.open else { throw ThiduaError.sessionClosed }
+            guard seat.hasItem else { throw ThiduaError.notFound("hồ sơ trong phiên họp / session item") }
+            guard seat.version == version else { throw ThiduaError.staleVersion(expected: version, current: seat.version) }
+            try await RecordStore.act(in: capacity, on: connection)
+            let rows: PostgresRows
+            if seat.ballot == .secret {
+                guard comment == nil else {
+                    throw ThiduaError.invalid(field: "comment", vietnamese: "Bỏ phiếu kín không kèm ý kiến.",
+                                              english: "A secret ballot carries no comment.")
+                }
+                let cast = try await connection.query("""
+                    SELECT thidua.cast_secret_vote(\(sessionID), \(nominationID), \(choice.rawValue), \(version)::integer)
+                    """).single()!.decode(Int?.self, at: 0)
+                rows = try await connection.query("""
+                    SELECT \(sql: CouncilVote.columns) FROM thidua.council_votes
+                    WHERE \(cast)::integer IS NOT NULL
+                      AND session_id = \(sessionID) AND nomination_id = \(nominationID) AND member_id = \(actor.userID)
+                    """)
+            } else if version == 0 {
+                rows = try await connection.query("""
+                    INSERT INTO thidua.council_votes (session_id, nomination_id, member_id, choice, comment)
+                    VALUES (\(sessionID), \(nominationID), \(actor.userID), \(choice.rawValue), \(comment))
+                    ON CONFLICT DO NOTHING
+                    RETURNING \(sql: CouncilVote.columns)
+                    """)
+            } else {
+                rows = try await connection.query("""
+                    UPDATE thidua.council_votes SET choice = \(choice.rawValue), comment = \(comment), version = version + 1
+                    WHERE session_id = \(sessionID) AND nomination_id = \(nominationID) AND member_id = \(actor.userID)
+                      AND version = \(version)
+                    RETURNING \(sql: CouncilVote.columns)
+                    """)
+            }
+            if let row = try rows.single() { return try CouncilVote(row: row) }
+            let now = try await self.seat(of: actor, on: nominationID, in: sessionID, on: connection)
+            throw ThiduaError.staleVersion(expected: version, current: now.version)
+        }
+    }
+
+    /// The acting member steps aside from a nomination, with the reason, before voting on it.
+    public func recuse(from nominationID: UUID, in sessionID: UUID, reason: String, by actor: Actor) async throws -> CouncilRecusal {
+        try Policy.permit(actor, CouncilAction.recuse)
+        guard let reason = Text.cleaned(reason) else { throw ThiduaError.reasonRequired }
+        return try await store.write(actor, nil, action: "council.recuse", reason: reason) { connection in
+            let seat = try await seat(of: actor, on: nominationID, in: sessionID, on: connection)
+            let capacity = try Policy.permit(actor, CouncilAction.recuse, seat: seat.facts)
+            guard seat.open else { throw ThiduaError.sessionClosed }
+            guard seat.hasItem else { throw ThiduaError.notFound("hồ sơ trong phiên họp / session item") }
+            guard seat.version == 0 else { throw ThiduaError.recusalAfterVote }
+            try await RecordStore.act(in: capacity, on: connection)
+            let rows = try await connection.query("""
+                INSERT INTO thidua.council_recusals (session_id, nomination_id, member_id, reason)
+                VALUES (\(sessionID), \(nominationID), \(actor.userID), \(reason))
+                RETURNING \(sql: CouncilRecusal.columns)
+                """)
+            return try CouncilRecusal(row: rows.single()!)
+        }
+    }
+
+    // MARK: - Steps shared by the calls
+
+    /// The actor's place in the session for one nomination, read under their row-level security.
+    private func seat(of actor: Actor, on nominationID: UUID, in sessionID: UUID, on connection: PostgresConnection) async throws -> Seat {
+        let rows = try await connection.query("""
+            SELECT s.state, s.ballot,
+                   EXISTS (SELECT FROM thidua.council_session_items i WHERE i.session_id = s.id AND i.nomination_id = \(nominationID)) AS has_item,
+                   coalesce((SELECT r.counts_for_quorum FROM thidua.council_roster r
+                             WHERE r.session_id = s.id AND r.user_id = \(actor.userID)), false) AS seated,
+                   EXISTS (SELECT FROM thidua.council_recusals c
+                           WHERE c.session_id = s.id AND c.nomination_id = \(nominationID) AND c.member_id = \(actor.userID)) AS recused,
+                   coalesce((SELECT v.version FROM thidua.council_votes v
+                             WHERE v.session_id = s.id AND v.nomination_id = \(nominationID) AND v.member_id = \(actor.userID)), 0) AS version
+            FROM thidua.council_sessions s WHERE s.id = \(sessionID)
+            """)
+        guard let row = try rows.single() else { throw ThiduaError.notFound("phiên họp Hội đồng / council session") }
+        return Seat(
+            open: try row.decode(String.self, column: "state") == CouncilSession.State.open.rawValue,
+            ballot: try row.decodeEnum(column: "ballot"),
+            hasItem: try row.decode(column: "has_item"),
+            facts: CouncilSeatFacts(onRoster: try row.decode(column: "seated"), recused: try row.decode(column: "recused")),
+            version: try row.decode(column: "version"))
+    }
+
+    private func load(_ sessionID: UUID, on connection: PostgresConnection) async throws -> CouncilSession {
+        let rows = try await connection.query("SELECT \(sql: CouncilSession.columns) FROM thidua.council_sessions WHERE id = \(sessionID)")
+        guard let row = try rows.single() else { throw ThiduaError.notFound("phiên họp Hội đồng / council session") }
+        let roster = try await connection.query("""
+            SELECT \(sql: CouncilSeat.columns) FROM thidua.council_roster WHERE session_id = \(sessionID) ORDER BY user_id
+            """).map(CouncilSeat.init(row:))
+        let votes = try await connection.query("""
+            SELECT \(sql: CouncilVote.columns) FROM thidua.council_votes WHERE session_id = \(sessionID) ORDER BY member_id
+            """).map(CouncilVote.init(row:))
+        let recusals = try await connection.query("""
+            SELECT \(sql: CouncilRecusal.columns) FROM thidua.council_recusals WHERE session_id = \(sessionID) ORDER BY member_id
+            """).map(CouncilRecusal.init(row:))
+        let items = try await connection.query("""
+            SELECT \(sql: CouncilItem.columns) FROM thidua.council_session_items WHERE session_id = \(sessionID) ORDER BY nomination_id
+            """).map { item in
+            let nominationID = try item.decode(UUID.self, column: "nomination_id")
+            return try CouncilItem(
+                row: item, votes: votes.filter { $0.nominationID == nominationID },
+                recusals: recusals.filter { $0.nominationID == nominationID })
+        }
+        return try CouncilSession(row: row, roster: roster, items: items)
+    }
+}
+
+/// A member's place in a session for one nomination, as a vote or a recusal reads it.
+private struct Seat {
+    var open: Bool
+    var ballot: CouncilRule.Ballot
+    /// The nomination is before the session, as far as the actor may see (a nomination back to verified after
+    /// a close without quorum is out of the council's sight).
+    var hasItem: Bool
+    var facts: CouncilSeatFacts
+    /// The version of the member's vote on it; 0 when they have not voted.
+    var version: Int
+}
