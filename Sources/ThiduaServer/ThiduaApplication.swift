@@ -47,6 +47,7 @@ public enum ThiduaApplication {
             .add(to: router)
         UserRoutes(users: users).add(to: router)
         AttachmentRoutes(attachments: AttachmentRepository(store: store)).add(to: router)
+        CouncilRoutes(council: CouncilRepository(store: store)).add(to: router)
         AuditRoutes(audit: audit).add(to: router)
         return router
     }

@@ -117,6 +117,20 @@ struct ContractTests {
         _ = try await api.send(.get, "/api/v1/audit/users/\(world.users[.clerkA]!.lower)", token: auditor)
         _ = try await api.send(.get, "/api/v1/rounds/\(world.round.lower)/compliance", token: secretary)
 
+        let member = try await api.signIn(.member), chairman = try await api.signIn(.chairman)
+        _ = try await api.send(.get, "/api/v1/council/rules", token: secretary)
+        let verified = try await Self.verifiedNomination(world, api, clerk: clerk, head: head, lead: lead, secretary: secretary)
+        let opened = try await api.send(.post, "/api/v1/council/sessions", token: secretary, json: [
+            "roundID": world.round.lower, "title": "Phiên họp thử", "nominations": [verified],
+        ])
+        let session = try #require(try opened.object()["id"] as? String)
+        _ = try await api.send(.post, "/api/v1/council/sessions/\(session)/recusals", token: member, json: ["nominationID": verified, "reason": "Người thân"])
+        _ = try await api.send(.put, "/api/v1/council/sessions/\(session)/votes/\(verified)", token: chairman, json: ["choice": "approve", "version": 0])
+        _ = try await api.send(.put, "/api/v1/council/sessions/\(session)/votes/\(verified)", token: member, json: ["choice": "approve", "version": 0])
+        _ = try await api.send(.get, "/api/v1/council/sessions/\(session)", token: member)
+        _ = try await api.send(.post, "/api/v1/council/sessions/\(session)/close", token: secretary, json: ["version": 9])
+        _ = try await api.send(.post, "/api/v1/council/sessions/\(session)/close", token: secretary, json: ["version": 1])
+
         let user = try await api.send(.post, "/api/v1/users", token: admin, json: [
             "unitID": world.communeA.lower, "username": "sinchai.moi", "fullName": "Giàng Thị Súa", "password": "mật khẩu đủ dài",
         ])
@@ -127,5 +141,23 @@ struct ContractTests {
         _ = try await api.send(.post, "/api/v1/users/\(userID)/enable", token: admin, json: ["reason": "Trở lại"])
         _ = try await api.send(.put, "/api/v1/me/password", token: clerk, json: ["oldPassword": APIClient.password, "newPassword": "một mật khẩu mới"])
         _ = try await api.send(.delete, "/api/v1/sessions/current", token: clerk)
+    }
+
+    /// A commune B nomination taken to `verified` over HTTP (no council member sits for commune B).
+    static func verifiedNomination(_ world: RecordsWorld, _ api: APIClient, clerk: String, head: String, lead: String, secretary: String) async throws -> String {
+        let clerkB = try await api.signIn(.clerkB), headB = try await api.signIn(.headB)
+        let created = try await api.send(.post, "/api/v1/nominations", token: clerkB, json: [
+            "roundID": world.round.lower, "movementID": world.movement.lower, "nominee": ["kind": "household", "name": "Hộ ông Vàng A Dế"],
+        ])
+        let id = try #require(try created.object()["id"] as? String)
+        for kind in ["request", "achievement_report", "review_minutes"] {
+            _ = try await api.send(.post, "/api/v1/nominations/\(id)/attachments?kind=\(kind)&fileName=\(kind).pdf", token: clerkB,
+                                   body: ByteBuffer(string: "%PDF-1.4"), headers: [.contentType: "application/pdf"])
+        }
+        for (event, token, version) in [("submit", headB, 1), ("endorse", lead, 2), ("verify", secretary, 3)] {
+            let step = try await api.send(.post, "/api/v1/nominations/\(id)/transitions", token: token, json: ["event": event, "version": version])
+            guard step.status == .ok else { throw Failure("\(event): \(step.text)") }
+        }
+        return id
     }
 }

@@ -9,12 +9,13 @@ import ThiduaTesting
 /// The story of one nomination through real HTTP, each step by the person whose job it is (issue 5):
 /// a commune clerk drafts and documents it, the head submits, the lead unit endorses, the secretariat returns
 /// it, the commune fixes and resubmits, the lead unit endorses again, the secretariat sees what changed and
-/// verifies, and an auditor reads the whole history with each step's request id.
+/// verifies, the council votes on it (a member recused by default, a vote changed), the secretariat closes the
+/// session, and an auditor reads the whole history with each step's request id.
 @Suite("NominationStoryTests")
 struct NominationStoryTests {
     static let samples = SampleLog()
 
-    @Test("draft → submit → endorse → return → fix → resubmit → endorse → verify, then the auditor's history")
+    @Test("draft → submit → endorse → return → fix → resubmit → endorse → verify → council vote, then the auditor's history")
     func oneNominationFromDraftToVerified() async throws {
         try await APIWorld.run(samples: Self.samples) { world, api in
             let clerk = try await api.signIn(.clerkA)
@@ -71,6 +72,36 @@ struct NominationStoryTests {
             #expect(try verified.object()["state"] as? String == "verified")
             #expect(verified.eTag == "\"v\(version)\"")
 
+            // The council: the secretariat opens a session (member2 sits for commune A and is recused by
+            // default), the members vote, one changes their mind, the secretariat closes it.
+            let member = try await api.signIn(.member), member2 = try await api.signIn(.member2), chairman = try await api.signIn(.chairman)
+            let opened = try await api.send(.post, "/api/v1/council/sessions", token: secretary, json: [
+                "roundID": world.round.lower, "title": "Phiên xét khen thưởng đợt 2021", "nominations": [id],
+            ])
+            #expect(opened.status == .created, "\(opened.text)")
+            let session = try #require(try opened.object()["id"] as? String)
+            #expect(try await api.send(.get, "/api/v1/nominations/\(id)", token: clerk).object()["state"] as? String == "in_review")
+            let recused = try await api.send(.put, "/api/v1/council/sessions/\(session)/votes/\(id)", token: member2,
+                                             json: ["choice": "approve", "version": 0])
+            #expect(recused.status == .forbidden && recused.errorCode == "denied.recused", "\(recused.text)")
+            let first = try await api.send(.put, "/api/v1/council/sessions/\(session)/votes/\(id)", token: member,
+                                           json: ["choice": "reject", "comment": "Cần xem thêm", "version": 0])
+            #expect(first.status == .ok, "\(first.text)")
+            let changed = try await api.send(.put, "/api/v1/council/sessions/\(session)/votes/\(id)", token: member,
+                                             json: ["choice": "approve", "comment": "Đã rõ", "version": try first.object()["version"] as? Int ?? 0])
+            #expect(changed.status == .ok, "\(changed.text)")
+            let byChairman = try await api.send(.put, "/api/v1/council/sessions/\(session)/votes/\(id)", token: chairman,
+                                                json: ["choice": "approve", "version": 0])
+            #expect(byChairman.status == .ok, "\(byChairman.text)")
+            let sessionVersion = try #require(try await api.send(.get, "/api/v1/council/sessions/\(session)", token: secretary).eTag)
+            let closed = try await api.send(.post, "/api/v1/council/sessions/\(session)/close", token: secretary, json: [:],
+                                            headers: [.ifMatch: sessionVersion])
+            #expect(closed.status == .ok, "\(closed.text)")
+            let item = try #require((try closed.object()["items"] as? [[String: Any]])?.first)
+            #expect(item["outcome"] as? String == "approved")
+            #expect((item["tally"] as? [String: Any])?["approve"] as? Int == 2)
+            #expect(try await api.send(.get, "/api/v1/nominations/\(id)", token: clerk).object()["state"] as? String == "approved")
+
             let history = try await api.send(.get, "/api/v1/nominations/\(id)/history", token: auditor)
             #expect(history.status == .ok)
             let events = try history.array()
@@ -78,6 +109,7 @@ struct NominationStoryTests {
             #expect(actions == [
                 "nomination.create", "nomination.submit", "nomination.endorse", "nomination.return_by_secretariat",
                 "nomination.edit", "nomination.submit", "nomination.endorse", "nomination.verify",
+                "nomination.put_before_council", "nomination.council_outcome",
             ])
             #expect(events.first?["requestID"] as? String == "story-create")
             #expect(events[1]["requestID"] as? String == "story-submit")

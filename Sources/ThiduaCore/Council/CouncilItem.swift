@@ -3,7 +3,7 @@ import Postgres
 
 /// One nomination before a session, with what the actor may see of its votes and, once the session has
 /// closed, its tally and outcome (kept with the nomination).
-public struct CouncilItem: Sendable, Hashable {
+public struct CouncilItem: Sendable, Hashable, Codable {
     public var nominationID: UUID
     /// The nomination's unit.
     public var unitID: UUID

@@ -2,7 +2,7 @@ import Foundation
 import Postgres
 
 /// A member stepping aside from one nomination in a session, with the reason.
-public struct CouncilRecusal: Sendable, Hashable {
+public struct CouncilRecusal: Sendable, Hashable, Codable {
     public var nominationID: UUID
     public var memberID: UUID
     public var reason: String

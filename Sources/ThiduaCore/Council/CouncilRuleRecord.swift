@@ -3,7 +3,7 @@ import Postgres
 
 /// A council rule as stored (`council_rules`): national (from the law, `areaID` nil) or an area's own, with the
 /// dates it applies. A session takes the rule the secretariat names, else its round's, else the default in force.
-public struct CouncilRuleRecord: Sendable, Hashable {
+public struct CouncilRuleRecord: Sendable, Hashable, Codable {
     public var id: UUID
     /// `nil`: a national rule, from the law.
     public var areaID: String?

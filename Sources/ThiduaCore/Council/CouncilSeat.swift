@@ -2,7 +2,7 @@ import Foundation
 import Postgres
 
 /// A member on a session's roster, frozen when the session opened.
-public struct CouncilSeat: Sendable, Hashable {
+public struct CouncilSeat: Sendable, Hashable, Codable {
     public var memberID: UUID
     /// The member's unit when the session opened: they are recused from its nominations by default.
     public var unitID: UUID

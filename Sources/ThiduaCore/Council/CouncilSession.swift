@@ -3,7 +3,7 @@ import Postgres
 
 /// A council review session (phiên họp Hội đồng): its rule as it stood when the session opened, the roster
 /// frozen then, and its items.
-public struct CouncilSession: Sendable, Hashable {
+public struct CouncilSession: Sendable, Hashable, Codable {
     public enum State: String, Sendable, Hashable, Codable {
         case open, closed
     }

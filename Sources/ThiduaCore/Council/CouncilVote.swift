@@ -3,7 +3,7 @@ import Postgres
 
 /// A member's vote on one nomination in a session. Under a secret ballot it records participation only:
 /// `choice` and `comment` are always `nil`, for everyone, the voter included.
-public struct CouncilVote: Sendable, Hashable {
+public struct CouncilVote: Sendable, Hashable, Codable {
     public var sessionID: UUID
     public var nominationID: UUID
     public var memberID: UUID
