@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import ThiduaCore
 import ThiduaServer
 import ThiduaTesting
 
@@ -75,6 +76,60 @@ struct ClientCommandTests {
                 "THIDUA_USERNAME": "clerka", "THIDUA_PASSWORD": "sai",
             ])
             #expect(wrongPassword.status == 77 && wrongPassword.error.contains("invalid_credentials"))
+        }
+    }
+
+    @Test("the council, users, the audit history and the compliance table from the command line")
+    func councilUsersAuditAndCompliance() async throws {
+        let world = try await RecordsWorld.make()
+        let clerk = try await world.actor(.clerkB)
+        var nomination = try await world.nominations.create(world.draft(name: "Hộ bà Lầu Thị Chá"), by: clerk)
+        try await world.completeDossier(of: nomination.id, by: clerk)
+        nomination = try await world.nominations.perform(.submit, on: nomination.id, version: 1, by: try await world.actor(.headB))
+        nomination = try await world.nominations.perform(.endorse, on: nomination.id, version: 2, by: try await world.actor(.leadHead))
+        nomination = try await world.nominations.perform(.verify, on: nomination.id, version: 3, by: try await world.actor(.secretary))
+        let id = nomination.id.uuidString.lowercased()
+        let app = ThiduaApplication.make(pool: world.pool, configuration: .init(port: 0))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await app.test(.live) { client in
+            let shell = Shell(port: try #require(client.port), folder: folder)
+            for person in [RecordsWorld.Person.secretary, .member, .chairman, .admin, .auditor] {
+                #expect(try await shell.thidua(person, ["login"]).status == 0)
+            }
+            let opened = try await shell.thidua(.secretary, ["council", "open", "--json", "--round", world.round.uuidString, "--title", "Phiên họp năm 2021", id])
+            #expect(opened.status == 0, "\(opened.error)")
+            let session = try #require(try JSONSerialization.jsonObject(with: Data(opened.output.utf8)) as? [String: Any])["id"] as? String
+            let sessionID = try #require(session)
+            let notAMember = try await shell.thidua(.secretary, ["council", "vote", sessionID, id, "approve"])
+            #expect(notAMember.status == 77, "\(notAMember.error)")
+            let badChoice = try await shell.thidua(.member, ["council", "vote", sessionID, id, "maybe"])
+            #expect(badChoice.status == 64)
+            #expect(try await shell.thidua(.member, ["council", "vote", sessionID, id, "approve", "--comment", "Xứng đáng"]).status == 0)
+            #expect(try await shell.thidua(.chairman, ["council", "vote", sessionID, id, "approve"]).status == 0)
+            let closed = try await shell.thidua(.secretary, ["council", "close", sessionID])
+            #expect(closed.status == 0 && closed.output.contains("approved"), "\(closed.output) \(closed.error)")
+            let again = try await shell.thidua(.member, ["council", "vote", sessionID, id, "reject", "--version", "1"])
+            #expect(again.status == 75 && again.error.contains("session_closed"), "\(again.error)")
+
+            let history = try await shell.thidua(.auditor, ["audit", "history", "nominations", id])
+            #expect(history.status == 0 && history.output.contains("nomination.put_before_council") && history.output.contains("nomination.council_outcome"))
+            let compliance = try await shell.thidua(.secretary, ["compliance", world.round.uuidString])
+            #expect(compliance.status == 0 && compliance.output.contains("UBND xã Tả Phìn"), "\(compliance.output)")
+
+            let created = try await BuiltCommand.run("thidua", ["users", "create", "--unit", world.communeB.uuidString, "--username", "tapin.canbo2",
+                                                                "--full-name", "Giàng Thị Dở"], environment: [
+                "THIDUA_SERVER": "http://127.0.0.1:\(shell.port)", "THIDUA_SESSION_FILE": folder.appendingPathComponent("admin.json").path,
+                "THIDUA_NEW_PASSWORD": "một mật khẩu đủ dài",
+            ])
+            #expect(created.status == 0, "\(created.error)")
+            let user = created.output.trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(try await shell.thidua(.admin, ["users", "grant", user, "unit_clerk"]).status == 0)
+            let selfGrant = try await shell.thidua(.admin, ["users", "grant", world.users[.admin]!.uuidString, "auditor"])
+            #expect(selfGrant.status == 77)
+            #expect(try await shell.thidua(.admin, ["users", "disable", user, "--reason", "Nhập nhầm"]).status == 0)
+            let byAuditor = try await shell.thidua(.auditor, ["users", "enable", user, "--reason", "Thử"])
+            #expect(byAuditor.status == 77)
         }
     }
 

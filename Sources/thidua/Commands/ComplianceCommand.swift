@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+
+struct ComplianceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compliance",
+        abstract: "Bảng tiến độ / A round's compliance table from a running server: per unit and per movement, required against submitted, endorsed, verified.")
+
+    @OptionGroup var client: ClientOptions
+    @Argument(help: "The round (id).") var round: String
+
+    func run() async throws {
+        do {
+            let reply = try await client.client().send("GET", "/api/v1/rounds/\(round)/compliance")
+            struct Counts: Decodable { var submitted: Int; var endorsed: Int; var verified: Int }
+            struct UnitRow: Decodable { var unitName: String; var minimum: Int; var maximum: Int; var counts: Counts; var shortfall: Int }
+            struct MovementRow: Decodable { var movementName: String; var required: Int; var counts: Counts; var shortfall: Int }
+            struct Table: Decodable { var units: [UnitRow]; var movements: [MovementRow] }
+            let table = try reply.decode(Table.self)
+            try client.print(reply) {
+                Console.line("Đơn vị / unit — tối thiểu–tối đa / min–max — gửi / submitted, xác nhận / endorsed, thẩm định / verified — thiếu / shortfall")
+                for row in table.units {
+                    Console.line("  \(row.unitName): \(row.minimum)–\(row.maximum) — \(row.counts.submitted), \(row.counts.endorsed), \(row.counts.verified) — \(row.shortfall)")
+                }
+                Console.line("Phong trào / movement — yêu cầu / required — gửi, xác nhận, thẩm định — thiếu")
+                for row in table.movements {
+                    Console.line("  \(row.movementName): \(row.required) — \(row.counts.submitted), \(row.counts.endorsed), \(row.counts.verified) — \(row.shortfall)")
+                }
+            }
+        } catch {
+            throw CommandFailure.exit(for: error)
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import Foundation
+
+struct CouncilClose: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "close", abstract: "Kết thúc phiên họp / Close a session and count every item (secretariat).")
+
+    @OptionGroup var client: ClientOptions
+    @Argument(help: "The session (id).") var session: String
+    @Option(help: "The session's version you read; without it, the current one.") var version: Int?
+
+    func run() async throws {
+        do {
+            let server = try client.client()
+            var expected = version
+            if expected == nil {
+                expected = try await server.send("GET", "/api/v1/council/sessions/\(session)").decode(CouncilSessionSummary.self).version
+            }
+            let reply = try await server.send(
+                "POST", "/api/v1/council/sessions/\(session)/close", json: try ServerClient.json(["version": expected ?? 0]))
+            let summary = try reply.decode(CouncilSessionSummary.self)
+            try client.print(reply) { summary.printDetails() }
+        } catch {
+            throw CommandFailure.exit(for: error)
+        }
+    }
+}

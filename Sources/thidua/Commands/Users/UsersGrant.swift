@@ -1,0 +1,18 @@
+import ArgumentParser
+
+struct UsersGrant: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "grant", abstract: "Cấp vai trò / Grant a role (never to yourself).")
+
+    @OptionGroup var client: ClientOptions
+    @Argument(help: "The user (id).") var user: String
+    @Argument(help: "unit_clerk, unit_head, secretariat, council_member, chairman, auditor or admin.") var role: String
+
+    func run() async throws {
+        do {
+            try await client.client().send("POST", "/api/v1/users/\(user)/roles", json: try ServerClient.json(["role": role]))
+            Console.line("Đã cấp / granted \(role)")
+        } catch {
+            throw CommandFailure.exit(for: error)
+        }
+    }
+}
