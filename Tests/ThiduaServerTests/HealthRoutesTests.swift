@@ -54,4 +54,17 @@ import ThiduaTesting
         }
         await pool.close()
     }
+
+    @Test func apiIs503WithRetryAfterAndTheErrorShapeWhileTheDatabaseIsUnreachable() async throws {
+        let pool = PostgresPool(configuration: .init(connectionString: "host=127.0.0.1 port=1 dbname=thidua connect_timeout=1"))
+        let app = ThiduaApplication.make(pool: pool, configuration: .init(port: 0))
+        try await app.test(.live) { client in
+            let token = String(repeating: "A", count: 43)
+            let response = try await client.execute(uri: "/api/v1/me", method: .get, headers: [.authorization: "Bearer \(token)"])
+            #expect(response.status == .serviceUnavailable)
+            #expect(response.headers[.retryAfter] == "5")
+            #expect(String(buffer: response.body).contains("\"code\":\"database_unavailable\""))
+        }
+        await pool.close()
+    }
 }
