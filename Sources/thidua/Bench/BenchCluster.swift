@@ -72,4 +72,24 @@ struct BenchCluster: Sendable {
         try? cluster.stop()
         try? FileManager.default.removeItem(atPath: folder)
     }
+
+    /// Starts a throwaway cluster, runs `body` with it and removes it afterwards, on failure and on Ctrl-C too,
+    /// unless `keep` (then it stays for a look with psql). Failures come out as the command's exit codes.
+    static func throwaway(profile: Bool, keep: Bool = false, _ body: (BenchCluster) async throws -> Void) async throws {
+        let cluster: BenchCluster
+        do {
+            cluster = try start(profile: profile)
+        } catch {
+            throw CommandFailure.exit(for: error)
+        }
+        let interruption = BenchInterruption { cluster.remove() }
+        defer { interruption.cancel() }
+        do {
+            try await body(cluster)
+        } catch {
+            if !keep { cluster.remove() }
+            throw CommandFailure.exit(for: error)
+        }
+        if !keep { cluster.remove() }
+    }
 }

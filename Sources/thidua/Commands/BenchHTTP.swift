@@ -48,21 +48,7 @@ struct BenchHTTP: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let cluster: BenchCluster
-        do {
-            cluster = try BenchCluster.start(profile: false)
-        } catch {
-            throw CommandFailure.exit(for: error)
-        }
-        let interruption = BenchInterruption { cluster.remove() }
-        defer { interruption.cancel() }
-        do {
-            try await measure(in: cluster)
-            cluster.remove()
-        } catch {
-            cluster.remove()
-            throw CommandFailure.exit(for: error)
-        }
+        try await BenchCluster.throwaway(profile: false) { try await measure(in: $0) }
     }
 
     private func measure(in cluster: BenchCluster) async throws {

@@ -84,21 +84,9 @@ struct BenchWrites: AsyncParsableCommand {
     func run() async throws {
         Console.line("Cụm PostgreSQL tạm / throwaway PostgreSQL cluster: fsync=off, synchronous_commit=off, "
             + "full_page_writes=off (as for the STACK.md baselines), shared_buffers=512MB")
-        let cluster: BenchCluster
-        do {
-            cluster = try BenchCluster.start(profile: profile)
-        } catch {
-            throw CommandFailure.exit(for: error)
-        }
-        let interruption = BenchInterruption { cluster.remove() }
-        defer { interruption.cancel() }
-        do {
+        try await BenchCluster.throwaway(profile: profile, keep: keep) { cluster in
             try await measure(in: cluster)
-        } catch {
-            if !keep { cluster.remove() }
-            throw CommandFailure.exit(for: error)
-        }
-        if keep {
+            guard keep else { return }
             let port = (try? cluster.port()).map(String.init) ?? "?"
             Console.line("""
 
@@ -109,8 +97,6 @@ struct BenchWrites: AsyncParsableCommand {
                   stop it: runuser -u postgres -- \(cluster.binaries.pgCtl) -D \(cluster.cluster.dataDirectory) stop \
                 (without runuser when not root), then remove the folder
                 """)
-        } else {
-            cluster.remove()
         }
     }
 
