@@ -14,7 +14,7 @@ struct NominationsCommand: AsyncParsableCommand {
               thidua nominations submit 3f0c… --version 1
             """,
         subcommands: [
-            NominationsList.self, NominationsShow.self, NominationsCreate.self, NominationsEdit.self,
+            NominationsList.self, NominationsShow.self, NominationsCreate.self, NominationsEdit.self, NominationsImport.self, NominationsExport.self,
             NominationsSubmit.self, NominationsWithdraw.self, NominationsEndorse.self, NominationsReturn.self, NominationsVerify.self,
         ]
     )
