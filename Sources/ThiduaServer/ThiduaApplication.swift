@@ -34,13 +34,18 @@ public enum ThiduaApplication {
         let store = RecordStore(pool: pool)
         let users = UserRepository(store: store)
         let audit = AuditTrail(store: store)
+        let metrics = RequestMetrics()
         let router = Router(context: ThiduaRequestContext.self)
         router.add(middleware: RequestIDMiddleware())
-        router.add(middleware: AccessLogMiddleware())
+        router.add(middleware: AccessLogMiddleware(metrics: metrics))
         router.add(middleware: ErrorMiddleware())
         router.add(middleware: SessionMiddleware(sessions: SessionRepository(store: store), users: users))
         HealthRoutes(pool: pool, expectedSchemaVersion: configuration.expectedSchemaVersion).add(to: router)
         ContractRoutes().add(to: router)
+        router.get("/metrics") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                     body: .init(byteBuffer: ByteBuffer(string: metrics.exposition)))
+        }
         SessionRoutes(sessions: SessionRepository(store: store), users: users, secureCookies: configuration.secureCookies).add(to: router)
         NominationRoutes(nominations: NominationRepository(store: store), audit: audit).add(to: router)
         CatalogueRoutes(units: UnitRepository(store: store), movements: MovementRepository(store: store), rounds: RoundRepository(store: store))

@@ -80,6 +80,7 @@ struct ContractTests {
     static func exerciseEveryOperation(_ world: RecordsWorld, _ api: APIClient) async throws {
         _ = try await api.send(.get, "/health")
         _ = try await api.send(.get, "/ready")
+        _ = try await api.send(.get, "/metrics")
         let clerk = try await api.signIn(.clerkA), head = try await api.signIn(.headA), lead = try await api.signIn(.leadHead)
         let secretary = try await api.signIn(.secretary), auditor = try await api.signIn(.auditor), admin = try await api.signIn(.admin)
         _ = try await api.send(.post, "/api/v1/sessions", json: ["username": "clerka", "password": "sai"])
