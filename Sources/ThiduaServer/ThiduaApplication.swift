@@ -39,7 +39,7 @@ public enum ThiduaApplication {
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: AccessLogMiddleware(metrics: metrics))
         router.add(middleware: ErrorMiddleware())
-        router.add(middleware: SessionMiddleware(sessions: SessionRepository(store: store), users: users))
+        router.add(middleware: SessionMiddleware(sessions: SessionRepository(store: store)))
         HealthRoutes(pool: pool, expectedSchemaVersion: configuration.expectedSchemaVersion).add(to: router)
         ContractRoutes().add(to: router)
         router.get("/metrics") { _, _ in

@@ -18,8 +18,10 @@ public struct TestDatabase: Sendable {
         return TestDatabase(name: name, cluster: cluster)
     }
 
+    /// With a generous `connect_timeout`: the whole suite runs in parallel on two cores, and a backend's start
+    /// can then take longer than the 5 s a deployment gets.
     public func connectionString(user: String = "postgres") throws -> String {
-        try cluster.connectionString(database: name, user: user)
+        try cluster.connectionString(database: name, user: user) + " connect_timeout=60"
     }
 
     public func connect(user: String = "postgres") async throws -> PostgresConnection {

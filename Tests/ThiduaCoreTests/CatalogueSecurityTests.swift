@@ -11,7 +11,7 @@ struct CatalogueSecurityTests {
     static let definerFunctions: Set<String> = [
         "actor_unit_id", "actor_area_id", "actor_roles", "actor_lead_movements", "keep_quota_ledger", "write_audit_event",
         "seal_audit_checkpoint", "lock_audit_for_sealing",
-        "sign_in", "session_user_id", "sign_out", "change_password", "end_sessions_of_disabled_user",
+        "actor_profile_of", "actor_profile", "sign_in", "session_user_id", "session_actor", "sign_out", "change_password", "end_sessions_of_disabled_user",
         // Council reviews (0009): the roster comes from every member's grants, which the secretariat may not read;
         // secret ballots live in tables only thidua_definer can read, so casting and counting them run as it.
         "freeze_council_roster", "cast_secret_vote", "tally_secret_ballots",

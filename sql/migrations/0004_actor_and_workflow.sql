@@ -99,10 +99,60 @@ BEGIN
 END
 $$;
 
+-- Everything the application needs to know about a user to act as them, in one query: unit, kind, area, the
+-- roles granted in person, the roles borrowed under a live delegation with their delegators (the same rule
+-- as actor_roles()), and the movements the unit leads. Not callable by the application: it reaches it through
+-- actor_profile() (the acting user, as every other look-up) and session_actor() (the user of a session, 0008).
+CREATE FUNCTION thidua.actor_profile_of(person uuid)
+    RETURNS TABLE (unit_id uuid, unit_kind text, area_id text, own_roles text[], delegated_roles text[],
+                   delegators uuid[], lead_movements uuid[])
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    RETURN QUERY
+    SELECT u.unit_id, n.kind::text, n.area_id,
+           ARRAY(SELECT g.role FROM thidua.role_grants g WHERE g.user_id = u.id AND g.revoked_at IS NULL ORDER BY g.role),
+           coalesce(d.roles, '{}'), coalesce(d.delegators, '{}'),
+           ARRAY(SELECT l.movement_id FROM thidua.movement_lead_units l WHERE l.unit_id = u.unit_id AND l.part = 'lead'
+                 ORDER BY l.movement_id)
+    FROM thidua.users u
+    JOIN thidua.units n ON n.id = u.unit_id
+    LEFT JOIN LATERAL (
+        SELECT array_agg(x.role ORDER BY x.role) AS roles, array_agg(x.delegator_id ORDER BY x.role) AS delegators
+        FROM (
+            SELECT DISTINCT ON (dl.role) dl.role, dl.delegator_id
+            FROM thidua.delegations dl
+            JOIN thidua.users delegator ON delegator.id = dl.delegator_id AND delegator.active
+            WHERE dl.delegate_id = u.id AND dl.revoked_at IS NULL AND now() >= dl.valid_from AND now() < dl.valid_to
+              AND EXISTS (SELECT FROM thidua.role_grants g
+                          WHERE g.user_id = dl.delegator_id AND g.role = dl.role AND g.revoked_at IS NULL)
+              AND NOT EXISTS (SELECT FROM thidua.role_grants g
+                              WHERE g.user_id = u.id AND g.role = dl.role AND g.revoked_at IS NULL)
+            ORDER BY dl.role, dl.valid_from
+        ) x
+    ) d ON true
+    WHERE u.id = person AND u.active;
+END
+$$;
+
+-- The acting user's profile (thidua.actor_id), for the repositories' own look-up of an actor.
+CREATE FUNCTION thidua.actor_profile()
+    RETURNS TABLE (unit_id uuid, unit_kind text, area_id text, own_roles text[], delegated_roles text[],
+                   delegators uuid[], lead_movements uuid[])
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    RETURN QUERY SELECT * FROM thidua.actor_profile_of(thidua.actor_id());
+END
+$$;
+
 ALTER FUNCTION thidua.actor_unit_id() OWNER TO thidua_definer;
 ALTER FUNCTION thidua.actor_area_id() OWNER TO thidua_definer;
 ALTER FUNCTION thidua.actor_roles() OWNER TO thidua_definer;
 ALTER FUNCTION thidua.actor_lead_movements() OWNER TO thidua_definer;
+ALTER FUNCTION thidua.actor_profile_of(uuid) OWNER TO thidua_definer;
+ALTER FUNCTION thidua.actor_profile() OWNER TO thidua_definer;
+REVOKE ALL ON FUNCTION thidua.actor_profile_of(uuid) FROM PUBLIC;
 
 -- The quota ledger follows the nomination's state; the application cannot write it. Taking a slot locks the
 -- unit's ledger row (ON CONFLICT DO UPDATE), so of two submissions racing for the last slot the second waits,

@@ -111,6 +111,20 @@ BEGIN
 END
 $$;
 
+-- The user of a live session with their profile (0004), in one round trip: what every request needs before
+-- it can act. No row when the session is not live.
+CREATE FUNCTION thidua.session_actor(given_token_hash bytea)
+    RETURNS TABLE (user_id uuid, unit_id uuid, unit_kind text, area_id text, own_roles text[], delegated_roles text[],
+                   delegators uuid[], lead_movements uuid[])
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    person uuid := thidua.session_user_id(given_token_hash);
+BEGIN
+    RETURN QUERY SELECT person, p.* FROM thidua.actor_profile_of(person) p WHERE person IS NOT NULL;
+END
+$$;
+
 -- Ends the session of this token (sign-out); true when there was one to end.
 CREATE FUNCTION thidua.sign_out(given_token_hash bytea) RETURNS boolean
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
@@ -159,10 +173,11 @@ CREATE TRIGGER users_disabled_end_sessions AFTER UPDATE OF active ON thidua.user
 
 ALTER FUNCTION thidua.sign_in(text, text, inet, bytea) OWNER TO thidua_definer;
 ALTER FUNCTION thidua.session_user_id(bytea) OWNER TO thidua_definer;
+ALTER FUNCTION thidua.session_actor(bytea) OWNER TO thidua_definer;
 ALTER FUNCTION thidua.sign_out(bytea) OWNER TO thidua_definer;
 ALTER FUNCTION thidua.change_password(text, text, bytea) OWNER TO thidua_definer;
 ALTER FUNCTION thidua.end_sessions_of_disabled_user() OWNER TO thidua_definer;
-REVOKE ALL ON FUNCTION thidua.sign_in(text, text, inet, bytea), thidua.session_user_id(bytea), thidua.sign_out(bytea),
+REVOKE ALL ON FUNCTION thidua.sign_in(text, text, inet, bytea), thidua.session_user_id(bytea), thidua.session_actor(bytea), thidua.sign_out(bytea),
     thidua.change_password(text, text, bytea) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION thidua.sign_in(text, text, inet, bytea), thidua.session_user_id(bytea), thidua.sign_out(bytea),
+GRANT EXECUTE ON FUNCTION thidua.sign_in(text, text, inet, bytea), thidua.session_user_id(bytea), thidua.session_actor(bytea), thidua.sign_out(bytea),
     thidua.change_password(text, text, bytea) TO thidua_app;

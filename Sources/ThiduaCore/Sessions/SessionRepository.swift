@@ -5,7 +5,7 @@ import Postgres
 ///
 /// ```swift
 /// let session = try await sessions.signIn(username: "sinchai.canbo", password: "…", address: "203.0.113.7")
-/// let userID = try await sessions.userID(for: session.token)      // nil once signed out, expired or disabled
+/// let actor = try await sessions.actor(for: session.token)      // nil once signed out, expired or disabled
 /// ```
 /// Passwords are checked by PostgreSQL (bcrypt); the token lives only with the client, the database keeps its
 /// SHA-256. Repeated failures for one username or one address are refused for a while (`sign_in_rules`).
@@ -38,9 +38,14 @@ public struct SessionRepository: Sendable {
             token: token, sessionID: sessionID, userID: try row.decode(column: "user_id"), expiresAt: try row.decode(column: "expires_at"))
     }
 
-    /// The user of a live session, or `nil` (unknown, signed out, expired, or the user was disabled).
-    public func userID(for token: SessionToken) async throws -> UUID? {
-        try await store.pool.query("SELECT thidua.session_user_id(\(token.digest))").single()?.decode(UUID?.self, at: 0)
+    /// The user of a live session as an actor, in one round trip; `nil` when the session is not live (unknown,
+    /// signed out, expired, or the user was disabled).
+    public func actor(for token: SessionToken, requestID: String? = nil) async throws -> Actor? {
+        let rows = try await store.pool.query("""
+            SELECT user_id, \(sql: Actor.profileColumns) FROM thidua.session_actor(\(token.digest))
+            """)
+        guard let row = try rows.single() else { return nil }
+        return try Actor(profile: row, userID: try row.decode(column: "user_id"), requestID: requestID)
     }
 
     /// Ends the session; signing out twice is harmless.

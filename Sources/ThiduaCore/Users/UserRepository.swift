@@ -14,30 +14,9 @@ public struct UserRepository: Sendable {
     public func actor(userID: UUID, requestID: String? = nil) async throws -> Actor {
         let probe = Actor(userID: userID, unitID: userID, unitKind: .commune, areaID: "", roles: [])
         return try await store.read(probe) { connection in
-            let rows = try await connection.query("""
-                SELECT u.unit_id, n.kind, n.area_id, thidua.actor_roles() AS effective, thidua.actor_lead_movements() AS leads,
-                       ARRAY(SELECT g.role FROM thidua.role_grants g WHERE g.user_id = u.id AND g.revoked_at IS NULL) AS own
-                FROM thidua.users u JOIN thidua.units n ON n.id = u.unit_id
-                WHERE u.id = \(userID) AND u.active
-                """)
+            let rows = try await connection.query("SELECT \(sql: Actor.profileColumns) FROM thidua.actor_profile()")
             guard let row = try rows.single() else { throw ThiduaError.notFound("người dùng / user") }
-            let own = Set(try row.decode([String].self, column: "own").compactMap(Role.init(rawValue:)))
-            let effective = Set(try row.decode([String].self, column: "effective").compactMap(Role.init(rawValue:)))
-            var delegated: [Role: UUID] = [:]
-            let delegations = try await connection.query("""
-                SELECT role, delegator_id FROM thidua.delegations
-                WHERE delegate_id = \(userID) AND revoked_at IS NULL AND now() >= valid_from AND now() < valid_to
-                ORDER BY valid_from
-                """)
-            for delegation in delegations {
-                if let role = Role(rawValue: try delegation.decode(column: "role")), effective.contains(role), !own.contains(role) {
-                    delegated[role] = try delegation.decode(UUID.self, column: "delegator_id")
-                }
-            }
-            return Actor(
-                userID: userID, unitID: try row.decode(column: "unit_id"), unitKind: try row.decodeEnum(column: "kind"),
-                areaID: try row.decode(column: "area_id"), roles: own, delegated: delegated,
-                leadMovements: Set(try row.decode([UUID].self, column: "leads")), requestID: requestID)
+            return try Actor(profile: row, userID: userID, requestID: requestID)
         }
     }
 

@@ -2,7 +2,7 @@ import Hummingbird
 import ThiduaCore
 
 /// Finds who sent the request: a bearer token (API, CLI) or the session cookie (web pages), resolved to a
-/// live session and then to an ``Actor``. A request without a valid session goes on anonymous; routes that
+/// live session and its ``Actor`` in one round trip. A request without a valid session goes on anonymous; routes that
 /// need a user refuse it with 401 (``ThiduaRequestContext/requireActor()``).
 ///
 /// A cookie is sent by the browser on its own, so an unsafe request authenticated by cookie must also prove
@@ -11,22 +11,17 @@ struct SessionMiddleware: RouterMiddleware {
     typealias Context = ThiduaRequestContext
 
     let sessions: SessionRepository
-    let users: UserRepository
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         if let (token, fromCookie) = Self.presentedToken(in: request) {
-            if let userID = try await sessions.userID(for: token) {
+            if let actor = try await sessions.actor(for: token, requestID: context.requestID) {
                 if fromCookie, !request.method.isSafe, request.headers[SessionCookie.csrfHeader] != SessionCookie.csrfToken(for: token) {
                     throw APIError.csrfRequired
                 }
                 context.session = token
                 context.sessionFromCookie = fromCookie
-                do {
-                    context.actor = try await users.actor(userID: userID, requestID: context.requestID)
-                } catch ThiduaError.notFound {
-                    context.actor = nil
-                }
+                context.actor = actor
             }
         }
         return try await next(request, context)
