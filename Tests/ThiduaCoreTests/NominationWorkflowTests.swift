@@ -12,6 +12,7 @@ struct NominationWorkflowTests {
         .endorsed: [.verify: .verified, .returnBySecretariat: .returned, .withdraw: .withdrawn],
         .verified: [.putBeforeCouncil: .inReview],
         .inReview: [.approveInCouncil: .approved, .rejectInCouncil: .rejected, .carryOver: .verified],
+        .approved: [.decide: .decided],
     ]
 
     @Test("every legal transition leads where the diagram says, every other pair is refused")

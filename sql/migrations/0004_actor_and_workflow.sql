@@ -303,6 +303,15 @@ BEGIN
               AND i.outcome = CASE NEW.state WHEN 'verified' THEN 'no_quorum' ELSE NEW.state END) THEN
             RAISE EXCEPTION 'a council review ends only with the outcome of its session''s tally' USING ERRCODE = 'TD002';
         END IF;
+    -- The decision's edge (tables of 0010): approved → decided only as the consequence of the chairman signing,
+    -- in this transaction, a decision or proposal that carries the nomination.
+    ELSIF OLD.state = 'approved' AND NEW.state = 'decided' THEN
+        IF NOT 'chairman' = ANY (roles) OR NOT EXISTS (
+            SELECT FROM thidua.decision_items i JOIN thidua.decisions d ON d.id = i.decision_id
+            WHERE i.nomination_id = NEW.id AND i.removed_at IS NULL AND d.state = 'signed'
+              AND d.signed_xact = pg_current_xact_id()) THEN
+            RAISE EXCEPTION 'a nomination is decided only by the signing of a decision that carries it' USING ERRCODE = 'TD002';
+        END IF;
     ELSE
         RAISE EXCEPTION 'no transition from % to %', OLD.state, NEW.state USING ERRCODE = 'TD002';
     END IF;

@@ -73,6 +73,7 @@ public struct NominationRepository: Sendable {
     ) async throws -> Nomination {
         precondition(event != .edit, "edits carry content: use edit(_:version:content:by:)")
         precondition(!event.isCouncilStep, "council steps are taken by opening and closing a session: use CouncilRepository")
+        precondition(!event.isDecisionStep, "a nomination is decided by signing a decision: use DecisionRepository")
         let reason = Text.cleaned(reason)
         if event.needsReason, reason == nil { throw ThiduaError.reasonRequired }
         return try await store.write(actor, nil, action: event.auditAction, reason: reason) { connection in

@@ -27,4 +27,14 @@ extension Policy {
             throw .denied(error)
         }
     }
+
+    /// ``authorize(_:_:)`` for a decision action, refusing with ``ThiduaError/denied(_:)``.
+    @discardableResult
+    static func permit(_ actor: Actor, _ action: DecisionAction) throws(ThiduaError) -> Capacity {
+        do {
+            return try authorize(actor, action)
+        } catch {
+            throw .denied(error)
+        }
+    }
 }

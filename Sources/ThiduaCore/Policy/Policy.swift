@@ -54,6 +54,9 @@ public enum Policy {
         case .workflow(.putBeforeCouncil), .workflow(.approveInCouncil), .workflow(.rejectInCouncil), .workflow(.carryOver):
             guard let capacity = actor.capacity(for: .secretariat) else { throw readOnlyOr(actor, .roleRequired([.secretariat])) }
             return capacity
+        case .workflow(.decide):
+            guard let capacity = actor.capacity(for: .chairman) else { throw readOnlyOr(actor, .roleRequired([.chairman])) }
+            return capacity
         }
     }
 

@@ -26,6 +26,9 @@ public enum PolicyDenial: Error, Sendable, Hashable {
     /// A member recused from a nomination (by default when their own unit submitted it) neither votes on it
     /// nor recuses again.
     case recused
+    /// A decision is signed by the chairman in person or "KT. Chủ tịch" by a deputy under a ký thay delegation;
+    /// a thừa lệnh (TL.) delegation does not sign decisions.
+    case signsOnlyInPersonOrKT
 
     /// A stable code for APIs and scripts.
     public var code: String {
@@ -42,6 +45,7 @@ public enum PolicyDenial: Error, Sendable, Hashable {
         case .refusedByDatabase: "refused_by_database"
         case .notOnRoster: "not_on_roster"
         case .recused: "recused"
+        case .signsOnlyInPersonOrKT: "signs_only_in_person_or_kt"
         }
     }
 
@@ -59,6 +63,7 @@ public enum PolicyDenial: Error, Sendable, Hashable {
         case .refusedByDatabase: "Cơ sở dữ liệu từ chối thao tác này theo quy tắc phân quyền."
         case .notOnRoster: "Chỉ thành viên Hội đồng có tên trong danh sách khi khai mạc phiên họp mới được biểu quyết."
         case .recused: "Thành viên đã rút khỏi việc xét hồ sơ này (hoặc đơn vị của mình là đơn vị đề nghị), không được biểu quyết."
+        case .signsOnlyInPersonOrKT: "Quyết định do Chủ tịch ký hoặc Phó Chủ tịch ký thay (KT.); ủy quyền thừa lệnh (TL.) không ký quyết định khen thưởng."
         }
     }
 
@@ -76,6 +81,7 @@ public enum PolicyDenial: Error, Sendable, Hashable {
         case .refusedByDatabase: "The database refused this action under its access rules."
         case .notOnRoster: "Only the members on the session's roster, frozen when it opened, vote in it."
         case .recused: "The member is recused from this nomination (or their own unit submitted it) and does not vote on it."
+        case .signsOnlyInPersonOrKT: "A decision is signed by the chairman or for the chairman under ký thay (KT.); a thừa lệnh (TL.) delegation does not sign it."
         }
     }
 }

@@ -20,6 +20,16 @@ extension ThiduaError {
         case ("TD021", _): self = .denied(.recused)
         case ("TD022", _): self = .sessionClosed
         case ("TD024", _): self = .recusalAfterVote
+        case ("TD030", _): self = .notConferrable(form: Self.figure("form", in: server) ?? "", proposeTo: nil)
+        case ("TD031", _):
+            guard let kind = Self.figure("kind", in: server).flatMap(HoldKind.init(rawValue:)) else { return nil }
+            self = .underHold(kind)
+        case ("TD032", _), ("23505", "decision_items_one_per_achievement"): self = .alreadyCommended
+        case ("TD033", _):
+            guard let state = Self.figure("state", in: server).flatMap(DecisionState.init(rawValue:)) else { return nil }
+            self = .decisionState(state)
+        case ("TD034", _): self = .noBaseSalary
+        case ("TD035", _): self = .noticePending
         case ("23505", let constraint): self = .duplicate(field: constraint ?? "")
         case ("23503", let constraint): self = .notFound(constraint ?? "record")
         case ("23514", let constraint), ("22P02", let constraint), ("23502", let constraint):

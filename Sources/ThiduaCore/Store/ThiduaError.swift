@@ -30,6 +30,19 @@ public enum ThiduaError: Error, Sendable, Hashable {
     case sessionClosed
     /// A member recuses before voting on a nomination, not after.
     case recusalAfterVote
+    /// The decision's issuer may not confer this form on the decision's date (or a proposal's addressee may not,
+    /// or its issuer could itself); `proposeTo` names the level that may, when there is one.
+    case notConferrable(form: String, proposeTo: AuthorityLevel?)
+    /// The nominee is under a hold (discipline, investigation, inspection, complaint) on the decision's date.
+    case underHold(HoldKind)
+    /// The achievement is commended, or proposed upward, already: one achievement, one commendation.
+    case alreadyCommended
+    /// The decision is in a state where this cannot be done; a signed or revoked decision never changes.
+    case decisionState(DecisionState)
+    /// No base salary is recorded in force on the decision's date, so its rewards cannot be computed.
+    case noBaseSalary
+    /// The form requires a public notice, and the nomination's has not ended without an objection upheld.
+    case noticePending
 
     public var code: String {
         switch self {
@@ -48,6 +61,12 @@ public enum ThiduaError: Error, Sendable, Hashable {
         case .throttled: "throttled"
         case .sessionClosed: "session_closed"
         case .recusalAfterVote: "recusal_after_vote"
+        case .notConferrable: "not_conferrable"
+        case .underHold: "under_hold"
+        case .alreadyCommended: "already_commended"
+        case .decisionState: "decision_state"
+        case .noBaseSalary: "no_base_salary"
+        case .noticePending: "notice_pending"
         }
     }
 
@@ -70,6 +89,14 @@ public enum ThiduaError: Error, Sendable, Hashable {
         case .throttled: "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút."
         case .sessionClosed: "Phiên họp Hội đồng đã kết thúc; phiếu biểu quyết đã được kiểm, không thể thay đổi."
         case .recusalAfterVote: "Đã biểu quyết hồ sơ này; việc rút khỏi xét phải có trước khi biểu quyết."
+        case .notConferrable(let form, let level):
+            "Người ký không có thẩm quyền tặng “\(form)” vào ngày của quyết định"
+                + (level.map { "; cần lập tờ trình đề nghị \($0.vietnamese)." } ?? ".")
+        case .underHold(let kind): "Người được đề nghị đang trong thời gian \(kind.vietnamese): không được khen thưởng, không được đề nghị khen thưởng."
+        case .alreadyCommended: "Thành tích này đã được khen thưởng hoặc đề nghị khen thưởng; một thành tích chỉ được khen thưởng một lần."
+        case .decisionState(let state): "Quyết định đang ở trạng thái “\(state.vietnamese)”; không thể thực hiện thao tác này."
+        case .noBaseSalary: "Chưa có mức lương cơ sở áp dụng vào ngày của quyết định; không tính được tiền thưởng."
+        case .noticePending: "Hồ sơ chưa hết thời gian lấy ý kiến công khai, hoặc có ý kiến phản ánh được chấp nhận."
         }
     }
 
@@ -91,6 +118,14 @@ public enum ThiduaError: Error, Sendable, Hashable {
         case .throttled: "Too many failed sign-ins. Try again in a few minutes."
         case .sessionClosed: "The council session is closed: its votes are counted and nothing in it changes."
         case .recusalAfterVote: "The member has voted on this nomination; a recusal comes before the vote."
+        case .notConferrable(let form, let level):
+            "The signer may not confer \(form) on the decision's date"
+                + (level.map { "; propose it to the \($0.rawValue) instead." } ?? ".")
+        case .underHold(let kind): "The nominee is under a hold (\(kind.rawValue)): no commendation and no proposal."
+        case .alreadyCommended: "This achievement is commended or proposed already; an achievement is commended once."
+        case .decisionState(let state): "The decision is \(state.rawValue); this cannot be done to it."
+        case .noBaseSalary: "No base salary is recorded in force on the decision's date; its rewards cannot be computed."
+        case .noticePending: "The nomination's public notice has not ended, or an objection was upheld."
         }
     }
 }

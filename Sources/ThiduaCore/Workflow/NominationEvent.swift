@@ -15,6 +15,8 @@ public enum NominationEvent: String, Sendable, Hashable, CaseIterable, Codable {
     case rejectInCouncil = "reject_in_council"
     /// Its session closed without a quorum on it: verified again, for another session.
     case carryOver = "carry_over"
+    /// The chairman signed a decision or proposal that carries it (``DecisionRepository/sign(_:version:by:)``).
+    case decide
 
     /// The action's name in the audit trail.
     public var auditAction: String {
@@ -30,6 +32,7 @@ public enum NominationEvent: String, Sendable, Hashable, CaseIterable, Codable {
         case .approveInCouncil: "nomination.approve_in_council"
         case .rejectInCouncil: "nomination.reject_in_council"
         case .carryOver: "nomination.carry_over"
+        case .decide: "nomination.decide"
         }
     }
 
@@ -40,6 +43,9 @@ public enum NominationEvent: String, Sendable, Hashable, CaseIterable, Codable {
         default: false
         }
     }
+
+    /// Taken only by signing a decision (``DecisionRepository``), never on its own.
+    public var isDecisionStep: Bool { self == .decide }
 
     /// A return must say why.
     public var needsReason: Bool { self == .returnByLeadUnit || self == .returnBySecretariat }

@@ -5,6 +5,7 @@
 ///   ▲                  │                       │                     │                               │
 ///   └──── returned ◀───┴──── return ◀──────────┘         put before council ──▶ in_review ──approve──▶ approved
 ///                                                                                  └──────reject───▶ rejected
+/// approved ──decide (a signed decision or proposal carries it)──▶ decided
 /// withdraw: from draft, submitted, endorsed, returned
 /// ```
 /// A submission by the movement's own lead unit is endorsed at once (one transition, one audit event).
@@ -37,6 +38,8 @@ public enum NominationWorkflow {
             return .rejected
         case (.inReview, .carryOver):
             return .verified
+        case (.approved, .decide):
+            return .decided
         default:
             throw WorkflowRefusal(state: state, event: event)
         }

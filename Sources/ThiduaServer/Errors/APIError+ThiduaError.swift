@@ -15,7 +15,9 @@ extension APIError {
         case .staleVersion(_, let current):
             status = .preconditionFailed
             currentVersion = current
-        case .wrongState, .quotaExceeded, .pastDueDate, .roundNotOpen, .duplicate, .sessionClosed, .recusalAfterVote: status = .conflict
+        case .wrongState, .quotaExceeded, .pastDueDate, .roundNotOpen, .duplicate, .sessionClosed, .recusalAfterVote,
+             .underHold, .alreadyCommended, .decisionState, .noticePending: status = .conflict
+        case .notConferrable, .noBaseSalary: status = .unprocessableContent
         case .reasonRequired:
             status = .unprocessableContent
             field = "reason"

@@ -71,6 +71,11 @@ struct NominationRoutes: Sendable {
                 "event", vietnamese: "Sửa nội dung dùng PUT /api/v1/nominations/{id}, không phải bước chuyển.",
                 english: "Edits go through PUT /api/v1/nominations/{id}, not a transition.")
         }
+        guard !body.event.isCouncilStep, !body.event.isDecisionStep else {
+            throw APIError.invalidField(
+                "event", vietnamese: "Bước này chỉ diễn ra khi mở, kết thúc phiên họp Hội đồng hoặc ký quyết định.",
+                english: "This step is taken only by opening or closing a council session, or by signing a decision.")
+        }
         let version = try EntityTag.requiredVersion(in: request, body: body.version)
         let nomination = try await nominations.perform(body.event, on: id, version: version, reason: body.reason, by: actor)
         return APIResponse(nomination, version: nomination.version)

@@ -457,3 +457,19 @@ FROM (VALUES
 ) AS q (ord, movement, nominee_kind, minimum)
 JOIN thidua.movements m ON m.area_id = 'dien-bien/tua-chua' AND m.code = q.movement
 ORDER BY q.ord;
+
+-- ───────────────────────────────────────────────────────────────────────────────────────────────────────────
+-- Decision series (issue 4 §3): the registers in which UBND huyện Tủa Chùa numbers its commendation decisions
+-- (Quyết định, "123/QĐ-UBND") and its proposals to the province (Tờ trình, "45/TTr-UBND"). The suffixes are the
+-- usual ones of Nghị định 30/2020/NĐ-CP (văn thư), appendix III; the district's own register book is not in
+-- PLAN.md, so the district's practice (one register for all its decisions, or one for commendations) is to be
+-- confirmed. The issuer is the district chairman (conferring_authorities, 0010); both series end on 2025-07-01
+-- with the district level. Numbers restart each year, taken at signing.
+-- ───────────────────────────────────────────────────────────────────────────────────────────────────────────
+SET LOCAL thidua.action = 'seed.catalogue.decision_series';
+
+INSERT INTO thidua.decision_series (area_id, code, document_kind, issuing_body, issuer_level, suffix, place, valid_from, valid_to)
+VALUES ('dien-bien/tua-chua', 'qd-ubnd', 'decision', 'Ủy ban nhân dân huyện Tủa Chùa', 'district_chairman', 'QĐ-UBND',
+        'Tủa Chùa', '2021-01-01', '2025-07-01'),
+       ('dien-bien/tua-chua', 'ttr-ubnd', 'proposal', 'Ủy ban nhân dân huyện Tủa Chùa', 'district_chairman', 'TTr-UBND',
+        'Tủa Chùa', '2021-01-01', '2025-07-01');

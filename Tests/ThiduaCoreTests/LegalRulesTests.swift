@@ -1,0 +1,60 @@
+import Foundation
+import Postgres
+import Testing
+import ThiduaCore
+import ThiduaTesting
+
+/// The legal rules as data (issue 4 §2, LAW.md): who may confer what and when, the reward coefficients and the
+/// base salary in force on a date, read through ``LegalRules``.
+@Suite("LegalRulesTests")
+struct LegalRulesTests {
+    @Test("the authority table routes each form: the district confers its list until 2025-07-01 and proposes the rest to the province; the commune takes the district's list from then")
+    func authorityByLevelAndDate() async throws {
+        let f = try await DecisionFixture.make()
+        let secretary = f[.secretary]
+        let cases: [(String, AuthorityLevel, String, ConferralRoute)] = [
+            ("lao-dong-tien-tien", .districtChairman, "2024-12-20", .confer),
+            ("giay-khen-chu-tich-huyen", .districtChairman, "2022-05-01", .confer),
+            ("tap-the-lao-dong-xuat-sac", .districtChairman, "2024-12-20", .propose(to: .provinceChairman)),
+            ("bang-khen-chu-tich-tinh", .districtChairman, "2024-12-20", .propose(to: .provinceChairman)),
+            ("chien-si-thi-dua-co-so", .communeChairman, "2024-12-20", .propose(to: .districtChairman)),
+            ("chien-si-thi-dua-co-so", .communeChairman, "2025-08-01", .confer),
+            ("giay-khen-chu-tich-huyen", .districtChairman, "2025-07-01", .nobody),
+            ("gia-dinh-van-hoa", .districtChairman, "2024-12-20", .nobody),
+        ]
+        for (form, level, date, expected) in cases {
+            #expect(try await f.rules.route(form, from: level, on: day(date), as: secretary) == expected, "\(form) \(level) \(date)")
+        }
+        let forms = try await f.rules.forms(as: f[.clerkA])
+        #expect(forms.first { $0.code == "xa-tieu-bieu" }?.noticeWorkingDays == 10)
+        #expect(forms.first { $0.code == "lao-dong-tien-tien" }?.nomineeKinds == [.individual])
+    }
+
+    @Test("the base salary and the reward are those in force on the day asked, with their basis")
+    func moneyOnADate() async throws {
+        let f = try await DecisionFixture.make()
+        let secretary = f[.secretary]
+        #expect(try await f.rules.baseSalary(on: day("2021-06-30"), as: secretary)?.amount == 1_490_000)
+        #expect(try await f.rules.baseSalary(on: day("2024-06-30"), as: secretary)?.amount == 1_800_000)
+        let current = try await f.rules.baseSalary(on: day("2024-07-01"), as: secretary)
+        #expect(current?.amount == 2_340_000 && current?.legalBasis == "Nghị định 73/2024/NĐ-CP" && current?.verification == .verified)
+        #expect(try await f.rules.baseSalary(on: day("2019-06-30"), as: secretary) == nil)
+
+        #expect(try await f.rules.reward("tap-the-lao-dong-tien-tien", for: .collective, on: day("2025-09-01"), as: secretary)
+                == Reward(coefficient: Decimal(string: "0.8")!, baseSalary: 2_340_000, amount: 1_872_000))
+        #expect(try await f.rules.reward("giay-khen-chu-tich-xa", for: .household, on: day("2025-09-01"), as: secretary)
+                == Reward(coefficient: Decimal(string: "0.45")!, baseSalary: 2_340_000, amount: 1_053_000))
+        // No coefficient for this form and kind: no reward, not a zero one.
+        #expect(try await f.rules.reward("bang-khen-chu-tich-tinh", for: .individual, on: day("2025-09-01"), as: secretary) == nil)
+        // A coefficient, but no base salary recorded that far back: refused, not computed from another year's.
+        try await f.world.asInstaller { connection in
+            _ = try await connection.query("""
+                INSERT INTO thidua.reward_coefficients (form_code, nominee_kind, coefficient, valid_from, valid_to, legal_basis, verification)
+                VALUES ('lao-dong-tien-tien', 'individual', 0.3, '2010-01-01', '2018-01-01', 'Thử nghiệm', 'unverified')
+                """)
+        }
+        await #expect(throws: ThiduaError.noBaseSalary) {
+            try await f.rules.reward("lao-dong-tien-tien", for: .individual, on: day("2015-01-01"), as: secretary)
+        }
+    }
+}
