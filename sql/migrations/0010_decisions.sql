@@ -375,7 +375,7 @@ CREATE TABLE decision_items (
     coefficient numeric(6, 3),
     base_salary bigint,
     amount bigint,
-    added_at timestamptz NOT NULL DEFAULT now(),
+    added_at timestamptz NOT NULL DEFAULT clock_timestamp(),
     removed_at timestamptz,
     answer text CHECK (answer IN ('granted', 'refused')),
     answer_reference text CHECK (answer_reference IS NFC NORMALIZED AND btrim(answer_reference) <> ''),
@@ -785,7 +785,8 @@ BEGIN
         NEW.nominee_name := nomination.nominee_name;
         NEW.round_id := nomination.round_id;
         NEW.movement_id := nomination.movement_id;
-        NEW.added_at := now();
+        -- clock_timestamp(), not now(): items drafted in one transaction keep the order they were listed in.
+        NEW.added_at := clock_timestamp();
         NEW.removed_at := NULL;
         NEW.answer := NULL;
         NEW.answer_reference := NULL;
