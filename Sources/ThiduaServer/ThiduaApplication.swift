@@ -53,6 +53,7 @@ public enum ThiduaApplication {
         UserRoutes(users: users).add(to: router)
         AttachmentRoutes(attachments: AttachmentRepository(store: store)).add(to: router)
         CouncilRoutes(council: CouncilRepository(store: store)).add(to: router)
+        DecisionRoutes(decisions: DecisionRepository(store: store), commendations: CommendationRepository(store: store)).add(to: router)
         AuditRoutes(audit: audit).add(to: router)
         return router
     }

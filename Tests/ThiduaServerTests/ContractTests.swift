@@ -130,7 +130,35 @@ struct ContractTests {
         _ = try await api.send(.put, "/api/v1/council/sessions/\(session)/votes/\(verified)", token: member, json: ["choice": "approve", "version": 0])
         _ = try await api.send(.get, "/api/v1/council/sessions/\(session)", token: member)
         _ = try await api.send(.post, "/api/v1/council/sessions/\(session)/close", token: secretary, json: ["version": 9])
+        let member2 = try await api.signIn(.member2)
+        _ = try await api.send(.put, "/api/v1/council/sessions/\(session)/votes/\(verified)", token: member2, json: ["choice": "approve", "version": 0])
         _ = try await api.send(.post, "/api/v1/council/sessions/\(session)/close", token: secretary, json: ["version": 1])
+
+        let series = UUID()
+        try await world.asInstaller { connection in
+            _ = try await connection.query("""
+                INSERT INTO thidua.decision_series (id, area_id, code, document_kind, issuing_body, issuer_level, suffix, place, valid_from)
+                VALUES (\(series), 'test/huyen', 'qd-ubnd', 'decision', 'Ủy ban nhân dân huyện Thử Nghiệm', 'district_chairman',
+                        'QĐ-UBND', 'Thử Nghiệm', '2021-01-01')
+                """)
+        }
+        _ = try await api.send(.get, "/api/v1/decision-series", token: secretary)
+        let drafted = try await api.send(.post, "/api/v1/decisions", token: secretary, json: [
+            "seriesID": series.lower, "decidedOn": "2024-12-20T00:00:00Z", "subject": "Về việc khen thưởng", "legalBases": ["Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"],
+            "items": [["nominationID": verified, "form": "giay-khen-chu-tich-huyen", "type": "by_movement"]],
+        ])
+        let decision = try #require(try drafted.object()["id"] as? String, "\(drafted.text)")
+        _ = try await api.send(.post, "/api/v1/decisions", token: clerk, json: [
+            "seriesID": series.lower, "decidedOn": "2024-12-20T00:00:00Z", "subject": "x", "legalBases": [], "items": [],
+        ])
+        _ = try await api.send(.post, "/api/v1/decisions/\(decision)/send-back", token: chairman, json: ["reason": "Sửa trích yếu", "version": 1])
+        _ = try await api.send(.post, "/api/v1/decisions/\(decision)/resubmit", token: secretary, json: ["version": 2])
+        _ = try await api.send(.get, "/api/v1/decisions/\(decision)", token: secretary)
+        _ = try await api.send(.post, "/api/v1/decisions/\(decision)/sign", token: chairman, json: ["version": 2])
+        _ = try await api.send(.post, "/api/v1/decisions/\(decision)/sign", token: chairman, json: ["version": 3])
+        _ = try await api.send(.get, "/api/v1/decisions/\(decision)/document", token: secretary)
+        let nominee = try #require(try await api.send(.get, "/api/v1/nominations/\(verified)", token: secretary).object()["nomineeID"] as? String)
+        _ = try await api.send(.get, "/api/v1/nominees/\(nominee)/commendations", token: secretary)
 
         let user = try await api.send(.post, "/api/v1/users", token: admin, json: [
             "unitID": world.communeA.lower, "username": "sinchai.moi", "fullName": "Giàng Thị Súa", "password": "mật khẩu đủ dài",

@@ -10,12 +10,13 @@ import ThiduaTesting
 /// a commune clerk drafts and documents it, the head submits, the lead unit endorses, the secretariat returns
 /// it, the commune fixes and resubmits, the lead unit endorses again, the secretariat sees what changed and
 /// verifies, the council votes on it (a member recused by default, a vote changed), the secretariat closes the
-/// session, and an auditor reads the whole history with each step's request id.
+/// session, the chairman signs the decision that commends it, and an auditor reads the whole history with each
+/// step's request id.
 @Suite("NominationStoryTests")
 struct NominationStoryTests {
     static let samples = SampleLog()
 
-    @Test("draft → submit → endorse → return → fix → resubmit → endorse → verify → council vote, then the auditor's history")
+    @Test("draft → submit → endorse → return → fix → resubmit → endorse → verify → council vote → signed decision, then the auditor's history")
     func oneNominationFromDraftToVerified() async throws {
         try await APIWorld.run(samples: Self.samples) { world, api in
             let clerk = try await api.signIn(.clerkA)
@@ -102,6 +103,38 @@ struct NominationStoryTests {
             #expect((item["tally"] as? [String: Any])?["approve"] as? Int == 2)
             #expect(try await api.send(.get, "/api/v1/nominations/\(id)", token: clerk).object()["state"] as? String == "approved")
 
+            // The decision: the secretariat drafts it in the district's register (dated while the district could
+            // still confer, before 2025-07-01), the chairman signs it; signing twice is a conflict.
+            let series = UUID()
+            try await world.asInstaller { connection in
+                _ = try await connection.query("""
+                    INSERT INTO thidua.decision_series (id, area_id, code, document_kind, issuing_body, issuer_level, suffix, place, valid_from)
+                    VALUES (\(series), 'test/huyen', 'qd-ubnd', 'decision', 'Ủy ban nhân dân huyện Thử Nghiệm', 'district_chairman',
+                            'QĐ-UBND', 'Thử Nghiệm', '2021-01-01')
+                    """)
+            }
+            let drafted = try await api.send(.post, "/api/v1/decisions", token: secretary, json: [
+                "seriesID": series.lower, "decidedOn": "2024-12-20T00:00:00Z", "subject": "Về việc khen thưởng điển hình tiên tiến năm 2021",
+                "legalBases": ["Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"],
+                "items": [["nominationID": id, "form": "giay-khen-chu-tich-huyen", "type": "by_movement"]],
+            ])
+            #expect(drafted.status == .created, "\(drafted.text)")
+            let decision = try #require(try drafted.object()["id"] as? String)
+            let draftVersion = try #require(drafted.eTag)
+            let bySecretary = try await api.send(.post, "/api/v1/decisions/\(decision)/sign", token: secretary, json: [:], headers: [.ifMatch: draftVersion])
+            #expect(bySecretary.status == .forbidden, "\(bySecretary.text)")
+            let signed = try await api.send(.post, "/api/v1/decisions/\(decision)/sign", token: chairman, json: [:], headers: [.ifMatch: draftVersion])
+            #expect(signed.status == .ok, "\(signed.text)")
+            #expect(try signed.object()["number"] as? Int == 1 && (try signed.object()["state"] as? String) == "signed")
+            let twice = try await api.send(.post, "/api/v1/decisions/\(decision)/sign", token: chairman, json: [:], headers: [.ifMatch: draftVersion])
+            #expect(twice.status == .preconditionFailed || twice.status == .conflict, "\(twice.text)")
+            let document = try await api.send(.get, "/api/v1/decisions/\(decision)/document", token: clerk)
+            #expect(try document.object()["number"] as? String == "Số: 1/QĐ-UBND", "\(document.text)")
+            #expect(try await api.send(.get, "/api/v1/nominations/\(id)", token: clerk).object()["state"] as? String == "decided")
+            let nominee = try #require(try await api.send(.get, "/api/v1/nominations/\(id)", token: clerk).object()["nomineeID"] as? String)
+            let commendations = try await api.send(.get, "/api/v1/nominees/\(nominee)/commendations", token: clerk).array()
+            #expect(commendations.count == 1 && commendations.first?["reference"] as? String == "1/QĐ-UBND")
+
             let history = try await api.send(.get, "/api/v1/nominations/\(id)/history", token: auditor)
             #expect(history.status == .ok)
             let events = try history.array()
@@ -109,7 +142,7 @@ struct NominationStoryTests {
             #expect(actions == [
                 "nomination.create", "nomination.submit", "nomination.endorse", "nomination.return_by_secretariat",
                 "nomination.edit", "nomination.submit", "nomination.endorse", "nomination.verify",
-                "nomination.put_before_council", "nomination.council_outcome",
+                "nomination.put_before_council", "nomination.council_outcome", "nomination.decide",
             ])
             #expect(events.first?["requestID"] as? String == "story-create")
             #expect(events[1]["requestID"] as? String == "story-submit")

@@ -3,7 +3,7 @@ import Postgres
 
 /// What a nominee holds: made by a signed decision's item (or a granted proposal item), revoked by a revocation
 /// that names its decision, never deleted. `year` is the year the achievement is for (the round's).
-public struct CommendationRecord: Sendable, Hashable, Identifiable {
+public struct CommendationRecord: Sendable, Hashable, Identifiable, Codable {
     public var id: UUID
     public var nomineeID: UUID
     public var nomineeName: String

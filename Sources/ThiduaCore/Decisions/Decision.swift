@@ -5,7 +5,7 @@ import Postgres
 ///
 /// The number is given when the decision is signed (``symbol`` is `nil` before); the items' rewards were
 /// computed from the rules in force on ``decidedOn`` and are stored with them.
-public struct Decision: Sendable, Hashable, Identifiable {
+public struct Decision: Sendable, Hashable, Identifiable, Codable {
     public var id: UUID
     public var kind: DecisionKind
     public var series: DecisionSeries

@@ -10,7 +10,7 @@ import Foundation
 /// document.number      // "Số: 12/QĐ-UBND"
 /// document.signature   // ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Văn Phó"]
 /// ```
-public struct DecisionDocument: Sendable, Hashable {
+public struct DecisionDocument: Sendable, Hashable, Codable {
     public var issuingBody: String
     public var number: String
     public var dateLine: String

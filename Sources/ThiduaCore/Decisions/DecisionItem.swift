@@ -3,7 +3,7 @@ import Postgres
 
 /// One line of a decision: the nomination, the nominee as the nomination names them, the form conferred (or
 /// proposed) and its type, and the reward with the coefficient and base salary it was computed from.
-public struct DecisionItem: Sendable, Hashable, Identifiable {
+public struct DecisionItem: Sendable, Hashable, Identifiable, Codable {
     public var id: UUID
     public var nominationID: UUID
     public var nomineeID: UUID

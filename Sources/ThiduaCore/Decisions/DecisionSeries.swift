@@ -3,7 +3,7 @@ import Postgres
 
 /// An issuing body's register of one kind of document (`decision_series`, 0010): "123/QĐ-UBND" is number 123 of
 /// the series with suffix "QĐ-UBND" in the year of its date. Numbers are taken at signing, one after another.
-public struct DecisionSeries: Sendable, Hashable, Identifiable {
+public struct DecisionSeries: Sendable, Hashable, Identifiable, Codable {
     public enum DocumentKind: String, Sendable, Hashable, Codable {
         case decision
         case proposal

@@ -3,7 +3,7 @@ import Postgres
 
 /// A hold on a nominee from `startsOn` until the day before `endsOn` (or until lifted): no decision commends
 /// them and no proposal names them on a day it is in force (`thidua.hold_on`, 0010).
-public struct Hold: Sendable, Hashable, Identifiable {
+public struct Hold: Sendable, Hashable, Identifiable, Codable {
     public var id: UUID
     public var nomineeID: UUID
     public var kind: HoldKind

@@ -2,7 +2,7 @@ import Foundation
 import Postgres
 
 /// The base salary (mức lương cơ sở) in force over a period, in VND, with its basis.
-public struct BaseSalary: Sendable, Hashable {
+public struct BaseSalary: Sendable, Hashable, Codable {
     public var amount: Int64
     public var validFrom: Date
     public var validTo: Date?

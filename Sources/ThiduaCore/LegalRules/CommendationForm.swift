@@ -2,7 +2,7 @@ import Postgres
 
 /// A form of commendation or an emulation title of the catalogue (`commendation_forms`, 0010): Giấy khen of the
 /// district chairman, "Lao động tiên tiến", Bằng khen of the provincial chairman…
-public struct CommendationForm: Sendable, Hashable {
+public struct CommendationForm: Sendable, Hashable, Codable {
     public enum Kind: String, Sendable, Hashable, CaseIterable, Codable {
         case certificate
         case emulationTitle = "emulation_title"

@@ -1,0 +1,82 @@
+import Foundation
+import Hummingbird
+import ThiduaCore
+
+/// Commendation decisions and proposals upward (`/api/v1/decisions`): the secretariat drafts them from approved
+/// nominations, the chairman (or a deputy under ký thay) signs or sends them back; a signed decision never
+/// changes. Every change needs the decision's version (`If-Match` or `version`).
+struct DecisionRoutes: Sendable {
+    let decisions: DecisionRepository
+    let commendations: CommendationRepository
+
+    struct DraftRequest: Decodable {
+        struct Item: Decodable {
+            var nominationID: UUID
+            var form: String
+            var type: CommendationType
+        }
+
+        var seriesID: UUID
+        var decidedOn: Date
+        var subject: String
+        var legalBases: [String]
+        var items: [Item]
+        var proposalTo: AuthorityLevel?
+    }
+
+    struct Versioned: Decodable {
+        var version: Int?
+    }
+
+    struct SendBack: Decodable {
+        var reason: String
+        var version: Int?
+    }
+
+    func add(to router: Router<ThiduaRequestContext>) {
+        router.get("/api/v1/decision-series") { _, context in
+            APIResponse(try await decisions.series(as: try context.requireActor()))
+        }
+        router.post("/api/v1/decisions") { request, context in
+            let actor = try context.requireActor()
+            let body = try await JSONBody.decode(DraftRequest.self, from: request)
+            let draft = DecisionDraft(
+                seriesID: body.seriesID, decidedOn: body.decidedOn, subject: body.subject, legalBases: body.legalBases,
+                items: body.items.map { DecisionItemDraft(nominationID: $0.nominationID, form: $0.form, type: $0.type) },
+                proposalTo: body.proposalTo)
+            let decision = try await decisions.draft(draft, by: actor)
+            return APIResponse(decision, status: .created, version: decision.version, location: "/api/v1/decisions/\(decision.id.uuidString)")
+        }
+        router.get("/api/v1/decisions/:id") { _, context in
+            let decision = try await decisions.decision(try context.uuid("id"), as: try context.requireActor())
+            return APIResponse(decision, version: decision.version)
+        }
+        router.get("/api/v1/decisions/:id/document") { _, context in
+            APIResponse(try await decisions.document(try context.uuid("id"), as: try context.requireActor()))
+        }
+        router.post("/api/v1/decisions/:id/sign") { request, context in
+            let actor = try context.requireActor()
+            let body = try await JSONBody.decode(Versioned.self, from: request)
+            let decision = try await decisions.sign(
+                try context.uuid("id"), version: try EntityTag.requiredVersion(in: request, body: body.version), by: actor)
+            return APIResponse(decision, version: decision.version)
+        }
+        router.post("/api/v1/decisions/:id/send-back") { request, context in
+            let actor = try context.requireActor()
+            let body = try await JSONBody.decode(SendBack.self, from: request)
+            let decision = try await decisions.sendBack(
+                try context.uuid("id"), version: try EntityTag.requiredVersion(in: request, body: body.version), reason: body.reason, by: actor)
+            return APIResponse(decision, version: decision.version)
+        }
+        router.post("/api/v1/decisions/:id/resubmit") { request, context in
+            let actor = try context.requireActor()
+            let body = try await JSONBody.decode(Versioned.self, from: request)
+            let decision = try await decisions.resubmit(
+                try context.uuid("id"), version: try EntityTag.requiredVersion(in: request, body: body.version), by: actor)
+            return APIResponse(decision, version: decision.version)
+        }
+        router.get("/api/v1/nominees/:id/commendations") { _, context in
+            APIResponse(try await commendations.history(of: try context.uuid("id"), as: try context.requireActor()))
+        }
+    }
+}
