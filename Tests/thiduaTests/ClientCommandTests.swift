@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Postgres
 import Testing
 import ThiduaCore
 import ThiduaServer
@@ -79,7 +80,7 @@ struct ClientCommandTests {
         }
     }
 
-    @Test("the council, users, the audit history and the compliance table from the command line")
+    @Test("the council, the decision, users, the audit history and the compliance table from the command line")
     func councilUsersAuditAndCompliance() async throws {
         let world = try await RecordsWorld.make()
         let clerk = try await world.actor(.clerkB)
@@ -111,6 +112,29 @@ struct ClientCommandTests {
             #expect(closed.status == 0 && closed.output.contains("approved"), "\(closed.output) \(closed.error)")
             let again = try await shell.thidua(.member, ["council", "vote", sessionID, id, "reject", "--version", "1"])
             #expect(again.status == 75 && again.error.contains("session_closed"), "\(again.error)")
+
+            let series = UUID()
+            try await world.asInstaller { connection in
+                _ = try await connection.query("""
+                    INSERT INTO thidua.decision_series (id, area_id, code, document_kind, issuing_body, issuer_level, suffix, place, valid_from)
+                    VALUES (\(series), 'test/huyen', 'qd-ubnd', 'decision', 'Ủy ban nhân dân huyện Thử Nghiệm', 'district_chairman',
+                            'QĐ-UBND', 'Thử Nghiệm', '2021-01-01')
+                    """)
+            }
+            let drafted = try await shell.thidua(.secretary, [
+                "decisions", "draft", "--json", "--series", series.uuidString, "--date", "2024-12-20", "--subject", "Về việc khen thưởng năm 2021",
+                "--basis", "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;", "--item", "\(id)=giay-khen-chu-tich-huyen",
+            ])
+            #expect(drafted.status == 0, "\(drafted.error)")
+            let decision = try #require(try JSONSerialization.jsonObject(with: Data(drafted.output.utf8)) as? [String: Any])["id"] as? String
+            let decisionID = try #require(decision)
+            #expect(try await shell.thidua(.secretary, ["decisions", "sign", decisionID]).status == 77)
+            let signed = try await shell.thidua(.chairman, ["decisions", "sign", decisionID])
+            #expect(signed.status == 0 && signed.output.contains("1/QĐ-UBND"), "\(signed.output) \(signed.error)")
+            let signedTwice = try await shell.thidua(.chairman, ["decisions", "sign", decisionID])
+            #expect(signedTwice.status == 75, "\(signedTwice.error)")
+            let exported = try await shell.thidua(.secretary, ["decisions", "export", decisionID])
+            #expect(exported.output.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") && exported.output.contains("Số: 1/QĐ-UBND"), "\(exported.output)")
 
             let history = try await shell.thidua(.auditor, ["audit", "history", "nominations", id])
             #expect(history.status == 0 && history.output.contains("nomination.put_before_council") && history.output.contains("nomination.council_outcome"))

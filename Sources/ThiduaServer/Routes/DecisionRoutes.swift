@@ -52,7 +52,7 @@ struct DecisionRoutes: Sendable {
             return APIResponse(decision, version: decision.version)
         }
         router.get("/api/v1/decisions/:id/document") { _, context in
-            APIResponse(try await decisions.document(try context.uuid("id"), as: try context.requireActor()))
+            APIResponse(DecisionDocumentResponse(document: try await decisions.document(try context.uuid("id"), as: try context.requireActor())))
         }
         router.post("/api/v1/decisions/:id/sign") { request, context in
             let actor = try context.requireActor()

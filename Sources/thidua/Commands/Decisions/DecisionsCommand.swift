@@ -1,0 +1,19 @@
+import ArgumentParser
+
+struct DecisionsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decisions",
+        abstract: "Quyết định khen thưởng / Commendation decisions on a running server: draft, show, sign, send back, export.",
+        discussion: """
+            The secretariat drafts a decision from nominations the council approved; the chairman (or a deputy \
+            holding the ký thay delegation) signs it, which numbers it in its register; after that it never \
+            changes. `export` writes the document as it is printed.
+
+            Example:
+              thidua decisions draft --series S --date 2024-12-20 --subject "Về việc khen thưởng …" \\
+                  --basis "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;" --item 3f0c…=giay-khen-chu-tich-huyen
+              thidua decisions sign D
+              thidua decisions export D --output quyet-dinh.txt
+            """,
+        subcommands: [DecisionsDraft.self, DecisionsShow.self, DecisionsSign.self, DecisionsSendBack.self, DecisionsExport.self])
+}

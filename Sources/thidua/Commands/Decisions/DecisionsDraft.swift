@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+
+struct DecisionsDraft: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "draft", abstract: "Dự thảo / Draft a decision from approved nominations (secretariat).")
+
+    @OptionGroup var client: ClientOptions
+    @Option(help: "The register (id; see GET /api/v1/decision-series).") var series: String
+    @Option(help: "The date it will bear, yyyy-MM-dd.") var date: String
+    @Option(help: "Trích yếu: what it is about.") var subject: String
+    @Option(help: "A legal basis (repeatable), as it reads in the document.") var basis: [String] = []
+    @Option(help: "NOMINATION=FORM[:TYPE] (repeatable); TYPE defaults to by_movement.") var item: [String] = []
+    @Option(help: "For a proposal upward: the level that confers (province_chairman, …).") var proposalTo: String?
+
+    func validate() throws {
+        guard date.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil else { throw ValidationError("--date yyyy-MM-dd") }
+        guard !item.isEmpty, item.allSatisfy({ $0.contains("=") }) else {
+            throw ValidationError("Cần ít nhất một --item NOMINATION=FORM / at least one --item NOMINATION=FORM")
+        }
+    }
+
+    func run() async throws {
+        do {
+            let items = item.map { entry -> [String: String] in
+                let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+                let form = parts[1].split(separator: ":", maxSplits: 1).map(String.init)
+                return ["nominationID": parts[0], "form": form[0], "type": form.count > 1 ? form[1] : "by_movement"]
+            }
+            var body: [String: Any] = [
+                "seriesID": series, "decidedOn": "\(date)T00:00:00Z", "subject": subject, "legalBases": basis, "items": items,
+            ]
+            if let proposalTo { body["proposalTo"] = proposalTo }
+            let reply = try await client.client().send("POST", "/api/v1/decisions", json: try ServerClient.json(body))
+            let decision = try reply.decode(DecisionSummary.self)
+            try client.print(reply) { decision.printDetails() }
+        } catch {
+            throw CommandFailure.exit(for: error)
+        }
+    }
+}

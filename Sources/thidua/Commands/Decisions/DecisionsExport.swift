@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+
+struct DecisionsExport: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Xuất văn bản / Write the decision as printed (UTF-8 text) to standard output or a file.")
+
+    @OptionGroup var client: ClientOptions
+    @Argument(help: "The decision (id).") var id: String
+    @Option(help: "Write here instead of standard output.") var output: String?
+
+    func run() async throws {
+        do {
+            let reply = try await client.client().send("GET", "/api/v1/decisions/\(id)/document")
+            struct Document: Decodable { var lines: [String] }
+            let text = try reply.decode(Document.self).lines.joined(separator: "\n") + "\n"
+            if client.json {
+                try client.print(reply) {}
+            } else if let output {
+                try text.write(toFile: output, atomically: true, encoding: .utf8)
+            } else {
+                FileHandle.standardOutput.write(Data(text.utf8))
+            }
+        } catch {
+            throw CommandFailure.exit(for: error)
+        }
+    }
+}
