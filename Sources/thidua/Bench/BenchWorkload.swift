@@ -25,7 +25,7 @@ enum BenchWorkload {
     }
 
     /// Captures the statements `work` sends for one create and one submit by the first unit (from the first
-    /// `thidua.session_user_id` on, when `fromSessionLookup`: what a server does before that is not the
+    /// `thidua.session_actor` on, when `fromSessionLookup`: what a server does before that is not the
     /// request's work), and turns them into a pgbench script, with each unit's values (and `extraValues`) in
     /// ``PgbenchScript/unitTable`` and the rest as `-D` values. `work` returns the nomination and nominee ids.
     static func pgbenchScript(
@@ -38,7 +38,7 @@ enum BenchWorkload {
         var statements = try await StatementCapture(database: database, logFile: cluster.logFile).capture {
             made = try await work(unit)
         }
-        if fromSessionLookup, let first = statements.firstIndex(where: { $0.sql.contains("thidua.session_user_id") }) {
+        if fromSessionLookup, let first = statements.firstIndex(where: { $0.sql.contains("thidua.session_actor") }) {
             statements.removeFirst(first)
         }
         guard let made else { throw BenchFailure.capture("the captured submission returned nothing") }
