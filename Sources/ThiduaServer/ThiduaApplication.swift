@@ -54,6 +54,7 @@ public enum ThiduaApplication {
         AttachmentRoutes(attachments: AttachmentRepository(store: store)).add(to: router)
         CouncilRoutes(council: CouncilRepository(store: store)).add(to: router)
         DecisionRoutes(decisions: DecisionRepository(store: store), commendations: CommendationRepository(store: store)).add(to: router)
+        ReportRoutes(reports: ReportRepository(store: store)).add(to: router)
         AuditRoutes(audit: audit).add(to: router)
         return router
     }

@@ -159,6 +159,11 @@ struct ContractTests {
         _ = try await api.send(.get, "/api/v1/decisions/\(decision)/document", token: secretary)
         let nominee = try #require(try await api.send(.get, "/api/v1/nominations/\(verified)", token: secretary).object()["nomineeID"] as? String)
         _ = try await api.send(.get, "/api/v1/nominees/\(nominee)/commendations", token: secretary)
+        _ = try await api.send(.get, "/api/v1/reports/yearly/2021", token: secretary)
+        _ = try await api.send(.get, "/api/v1/reports/yearly/2024", token: secretary)
+        _ = try await api.send(.get, "/api/v1/reports/yearly/1900", token: secretary)
+        _ = try await api.send(.get, "/api/v1/reports/yearly/2021", token: clerk)
+        _ = try await api.send(.get, "/api/v1/reports/overdue?asOf=\(ISO8601DateFormatter().string(from: Date().addingTimeInterval(60 * 86_400)))", token: secretary)
 
         let user = try await api.send(.post, "/api/v1/users", token: admin, json: [
             "unitID": world.communeA.lower, "username": "sinchai.moi", "fullName": "Giàng Thị Súa", "password": "mật khẩu đủ dài",

@@ -136,6 +136,10 @@ struct ClientCommandTests {
             let exported = try await shell.thidua(.secretary, ["decisions", "export", decisionID])
             #expect(exported.output.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") && exported.output.contains("Số: 1/QĐ-UBND"), "\(exported.output)")
 
+            let yearly = try await shell.thidua(.secretary, ["reports", "yearly", "2021"])
+            #expect(yearly.status == 0 && yearly.output.contains("Giấy khen của Chủ tịch Ủy ban nhân dân huyện (individual): 1"), "\(yearly.output)")
+            #expect(try await shell.thidua(.member, ["reports", "overdue"]).status == 77)
+
             let history = try await shell.thidua(.auditor, ["audit", "history", "nominations", id])
             #expect(history.status == 0 && history.output.contains("nomination.put_before_council") && history.output.contains("nomination.council_outcome"))
             let compliance = try await shell.thidua(.secretary, ["compliance", world.round.uuidString])

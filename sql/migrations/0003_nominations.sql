@@ -106,3 +106,15 @@ CREATE TABLE quota_usage (
 CREATE FUNCTION holds_quota_slot(state text) RETURNS boolean
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     RETURN state NOT IN ('draft', 'withdrawn', 'rejected');
+
+-- Whether a nomination in `state` has passed `milestone` of the workflow (endorsed, verified, approved,
+-- decided) and not gone back: the one definition for the compliance and yearly reports. A returned
+-- nomination has passed nothing until it comes back.
+CREATE FUNCTION has_passed(state text, milestone text) RETURNS boolean
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN CASE milestone
+        WHEN 'endorsed' THEN state IN ('endorsed', 'verified', 'in_review', 'approved', 'rejected', 'decided')
+        WHEN 'verified' THEN state IN ('verified', 'in_review', 'approved', 'rejected', 'decided')
+        WHEN 'approved' THEN state IN ('approved', 'decided')
+        WHEN 'decided' THEN state = 'decided'
+    END;

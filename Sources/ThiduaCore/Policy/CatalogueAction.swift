@@ -13,6 +13,8 @@ public enum CatalogueAction: Sendable, Hashable {
     case delegate(Role)
     case readWholeAuditTrail
     case sealAuditCheckpoint
+    /// The district's reports: the yearly report to the chairman, overdue items (issue 4 §6).
+    case readReports
 }
 
 extension Policy {
@@ -35,6 +37,8 @@ extension Policy {
             return try requireAny(actor, [.auditor, .secretariat])
         case .sealAuditCheckpoint:
             return try requireAny(actor, [.auditor, .secretariat, .admin])
+        case .readReports:
+            return try requireAny(actor, [.secretariat, .chairman, .auditor])
         }
     }
 

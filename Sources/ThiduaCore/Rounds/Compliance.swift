@@ -7,12 +7,16 @@ public struct Compliance: Sendable, Hashable {
     public var movements: [MovementCompliance]
 }
 
-/// Counts per state: a nomination counts as submitted while it holds a quota slot, as endorsed from the
-/// lead unit's endorsement on, as verified from the secretariat's verification on.
-public struct ComplianceCounts: Sendable, Hashable {
+/// Counts per milestone: a nomination counts as submitted while it holds a quota slot, as endorsed from the
+/// lead unit's endorsement on, as verified from the secretariat's verification on, as approved once the council
+/// approved it, as commended once a signed decision commends it; late when it was submitted after the due date.
+public struct ComplianceCounts: Sendable, Hashable, Codable {
     public var submitted: Int
     public var endorsed: Int
     public var verified: Int
+    public var approved: Int
+    public var commended: Int
+    public var late: Int
 }
 
 public struct UnitCompliance: Sendable, Hashable {

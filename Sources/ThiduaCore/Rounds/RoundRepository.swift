@@ -47,9 +47,7 @@ public struct RoundRepository: Sendable {
         try await store.read(actor) { connection in
             let units = try await connection.query("""
                 SELECT u.id, u.name, u.kind, l.minimum, l.maximum,
-                       count(n.id) FILTER (WHERE thidua.holds_quota_slot(n.state)) AS submitted,
-                       count(n.id) FILTER (WHERE n.state IN ('endorsed', 'verified', 'in_review', 'approved', 'decided')) AS endorsed,
-                       count(n.id) FILTER (WHERE n.state IN ('verified', 'in_review', 'approved', 'decided')) AS verified
+                       \(sql: Self.countColumns)
                 FROM thidua.rounds r
                 JOIN thidua.round_unit_limits l ON l.round_id = r.id
                 JOIN thidua.units u ON u.area_id = r.area_id AND u.kind = l.unit_kind
@@ -66,10 +64,9 @@ public struct RoundRepository: Sendable {
                 }
             let movements = try await connection.query("""
                 SELECT m.id, m.name, mm.nominee_kind, mm.minimum,
-                       count(n.id) FILTER (WHERE thidua.holds_quota_slot(n.state)) AS submitted,
-                       count(n.id) FILTER (WHERE n.state IN ('endorsed', 'verified', 'in_review', 'approved', 'decided')) AS endorsed,
-                       count(n.id) FILTER (WHERE n.state IN ('verified', 'in_review', 'approved', 'decided')) AS verified
+                       \(sql: Self.countColumns)
                 FROM thidua.round_movement_minimums mm
+                JOIN thidua.rounds r ON r.id = mm.round_id
                 JOIN thidua.movements m ON m.id = mm.movement_id
                 LEFT JOIN thidua.nominations n ON n.round_id = mm.round_id AND n.movement_id = mm.movement_id
                      AND (mm.nominee_kind = 'any' OR n.nominee_kind = mm.nominee_kind)
@@ -86,9 +83,21 @@ public struct RoundRepository: Sendable {
         }
     }
 
+    /// The counts of both tables, over nominations `n` of round `r`: each milestone as `thidua.has_passed` (0003)
+    /// defines it; late is submitted after the due date (under an exception).
+    private static let countColumns: StaticString = """
+        count(n.id) FILTER (WHERE thidua.holds_quota_slot(n.state)) AS submitted,
+        count(n.id) FILTER (WHERE thidua.has_passed(n.state, 'endorsed')) AS endorsed,
+        count(n.id) FILTER (WHERE thidua.has_passed(n.state, 'verified')) AS verified,
+        count(n.id) FILTER (WHERE thidua.has_passed(n.state, 'approved')) AS approved,
+        count(n.id) FILTER (WHERE thidua.has_passed(n.state, 'decided')) AS commended,
+        count(n.id) FILTER (WHERE thidua.holds_quota_slot(n.state) AND n.submitted_at > r.due_at) AS late
+        """
+
     private static func counts(_ row: PostgresRow) throws -> ComplianceCounts {
         ComplianceCounts(
             submitted: try row.decode(column: "submitted"), endorsed: try row.decode(column: "endorsed"),
-            verified: try row.decode(column: "verified"))
+            verified: try row.decode(column: "verified"), approved: try row.decode(column: "approved"),
+            commended: try row.decode(column: "commended"), late: try row.decode(column: "late"))
     }
 }

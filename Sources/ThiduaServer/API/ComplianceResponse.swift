@@ -1,27 +1,16 @@
 import Foundation
 import ThiduaCore
 
-/// `GET /api/v1/rounds/{id}/compliance`: per unit and per movement, required against submitted, endorsed and
-/// verified, with the shortfall.
+/// `GET /api/v1/rounds/{id}/compliance`: per unit and per movement, required against submitted, endorsed,
+/// verified, approved, commended and late, with the shortfall.
 struct ComplianceResponse: Encodable, Sendable {
-    struct Counts: Encodable, Sendable {
-        var submitted: Int
-        var endorsed: Int
-        var verified: Int
-        init(_ counts: ComplianceCounts) {
-            submitted = counts.submitted
-            endorsed = counts.endorsed
-            verified = counts.verified
-        }
-    }
-
     struct UnitRow: Encodable, Sendable {
         var unitID: UUID
         var unitName: String
         var unitKind: UnitKind
         var minimum: Int
         var maximum: Int
-        var counts: Counts
+        var counts: ComplianceCounts
         var shortfall: Int
     }
 
@@ -30,7 +19,7 @@ struct ComplianceResponse: Encodable, Sendable {
         var movementName: String
         var nomineeKind: NomineeKind?
         var required: Int
-        var counts: Counts
+        var counts: ComplianceCounts
         var shortfall: Int
     }
 
@@ -40,11 +29,11 @@ struct ComplianceResponse: Encodable, Sendable {
     init(_ compliance: Compliance) {
         units = compliance.units.map {
             UnitRow(unitID: $0.unitID, unitName: $0.unitName, unitKind: $0.unitKind, minimum: $0.minimum, maximum: $0.maximum,
-                    counts: Counts($0.counts), shortfall: $0.shortfall)
+                    counts: $0.counts, shortfall: $0.shortfall)
         }
         movements = compliance.movements.map {
             MovementRow(movementID: $0.movementID, movementName: $0.movementName, nomineeKind: $0.nomineeKind, required: $0.required,
-                        counts: Counts($0.counts), shortfall: $0.shortfall)
+                        counts: $0.counts, shortfall: $0.shortfall)
         }
     }
 }

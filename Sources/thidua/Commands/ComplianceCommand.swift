@@ -12,19 +12,22 @@ struct ComplianceCommand: AsyncParsableCommand {
     func run() async throws {
         do {
             let reply = try await client.client().send("GET", "/api/v1/rounds/\(round)/compliance")
-            struct Counts: Decodable { var submitted: Int; var endorsed: Int; var verified: Int }
+            struct Counts: Decodable {
+                var submitted: Int; var endorsed: Int; var verified: Int; var approved: Int; var commended: Int; var late: Int
+                var line: String { "\(submitted), \(endorsed), \(verified), \(approved), \(commended) (\(late) muộn / late)" }
+            }
             struct UnitRow: Decodable { var unitName: String; var minimum: Int; var maximum: Int; var counts: Counts; var shortfall: Int }
             struct MovementRow: Decodable { var movementName: String; var required: Int; var counts: Counts; var shortfall: Int }
             struct Table: Decodable { var units: [UnitRow]; var movements: [MovementRow] }
             let table = try reply.decode(Table.self)
             try client.print(reply) {
-                Console.line("Đơn vị / unit — tối thiểu–tối đa / min–max — gửi / submitted, xác nhận / endorsed, thẩm định / verified — thiếu / shortfall")
+                Console.line("Đơn vị / unit — tối thiểu–tối đa / min–max — gửi / submitted, xác nhận / endorsed, thẩm định / verified, Hội đồng nhất trí / approved, khen thưởng / commended — thiếu / shortfall")
                 for row in table.units {
-                    Console.line("  \(row.unitName): \(row.minimum)–\(row.maximum) — \(row.counts.submitted), \(row.counts.endorsed), \(row.counts.verified) — \(row.shortfall)")
+                    Console.line("  \(row.unitName): \(row.minimum)–\(row.maximum) — \(row.counts.line) — \(row.shortfall)")
                 }
-                Console.line("Phong trào / movement — yêu cầu / required — gửi, xác nhận, thẩm định — thiếu")
+                Console.line("Phong trào / movement — yêu cầu / required — gửi, xác nhận, thẩm định, nhất trí, khen thưởng — thiếu")
                 for row in table.movements {
-                    Console.line("  \(row.movementName): \(row.required) — \(row.counts.submitted), \(row.counts.endorsed), \(row.counts.verified) — \(row.shortfall)")
+                    Console.line("  \(row.movementName): \(row.required) — \(row.counts.line) — \(row.shortfall)")
                 }
             }
         } catch {

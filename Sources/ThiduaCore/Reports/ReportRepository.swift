@@ -1,0 +1,96 @@
+import Foundation
+import Postgres
+
+/// The reports the secretariat owes the chairman (issue 4 §6), each a query with a documented shape. They read
+/// under the actor's row-level security, so they count what the actor may see; the secretariat, the chairman
+/// and auditors may ask.
+///
+/// ```swift
+/// let report = try await ReportRepository(store: store).yearly(year: 2021, as: secretary)
+/// let late = try await ReportRepository(store: store).overdue(asOf: Date(), as: secretary)
+/// ```
+public struct ReportRepository: Sendable {
+    let store: RecordStore
+
+    public init(store: RecordStore) {
+        self.store = store
+    }
+
+    /// The year's nominations (of rounds of that year) and commendations (recorded for that year) in the actor's area.
+    public func yearly(year: Int, as actor: Actor) async throws -> YearlyReport {
+        _ = try Policy.permit(actor, .readReports)
+        return try await store.read(actor) { connection in
+            func lines(_ key: StaticString, _ label: StaticString, join: StaticString) async throws -> [YearlyReport.Line] {
+                try await connection.query("""
+                    SELECT \(sql: key) AS key, \(sql: label) AS label,
+                           count(*) FILTER (WHERE thidua.holds_quota_slot(n.state)) AS submitted,
+                           count(*) FILTER (WHERE thidua.has_passed(n.state, 'verified')) AS verified,
+                           count(*) FILTER (WHERE thidua.has_passed(n.state, 'approved')) AS approved,
+                           count(*) FILTER (WHERE thidua.has_passed(n.state, 'decided')) AS commended
+                    FROM thidua.nominations n JOIN thidua.rounds r ON r.id = n.round_id \(sql: join)
+                    WHERE r.year = \(year) AND n.area_id = \(actor.areaID)
+                    GROUP BY 1, 2 ORDER BY \(sql: label) COLLATE "vi-VN-x-icu", 1
+                    """).map { row in
+                        YearlyReport.Line(
+                            key: try row.decode(column: "key"), label: try row.decode(column: "label"),
+                            submitted: try row.decode(column: "submitted"), verified: try row.decode(column: "verified"),
+                            approved: try row.decode(column: "approved"), commended: try row.decode(column: "commended"))
+                    }
+            }
+            let byMovement = try await lines("m.code", "m.name", join: "JOIN thidua.movements m ON m.id = n.movement_id")
+            let byUnitKind = try await lines("u.kind", "u.kind", join: "JOIN thidua.units u ON u.id = n.unit_id")
+            let byNomineeKind = try await lines("n.nominee_kind", "n.nominee_kind", join: "")
+            let awards = try await connection.query("""
+                SELECT c.form_code, f.name, c.type_code, e.kind, count(*) AS count, coalesce(sum(c.amount), 0)::bigint AS amount
+                FROM thidua.commendation_records c
+                JOIN thidua.commendation_forms f ON f.code = c.form_code
+                JOIN thidua.nominees e ON e.id = c.nominee_id
+                WHERE c.year = \(year) AND c.area_id = \(actor.areaID) AND c.revoked_at IS NULL
+                GROUP BY c.form_code, f.name, c.type_code, e.kind
+                ORDER BY f.name COLLATE "vi-VN-x-icu", c.type_code, e.kind
+                """).map { row in
+                    YearlyReport.Awards(
+                        form: try row.decode(column: "form_code"), formName: try row.decode(column: "name"),
+                        type: try row.decode(column: "type_code"), nomineeKind: try row.decodeEnum(column: "kind"),
+                        count: try row.decode(column: "count"), amount: try row.decode(column: "amount"))
+                }
+            return YearlyReport(
+                areaID: actor.areaID, year: year, byMovement: byMovement,
+                byUnitKind: byUnitKind.map { Self.labelled($0, UnitKind(rawValue: $0.key)?.vietnamese) },
+                byNomineeKind: byNomineeKind.map { Self.labelled($0, NomineeKind(rawValue: $0.key)?.vietnamese) },
+                awards: awards)
+        }
+    }
+
+    /// Nominations that have waited in their state longer than `processing_limits` allows, as of `day`, the
+    /// longest wait first. A nomination's wait starts when it entered its state (its last change: no one edits
+    /// a nomination while it waits for review).
+    public func overdue(asOf day: Date, as actor: Actor) async throws -> [OverdueItem] {
+        _ = try Policy.permit(actor, .readReports)
+        return try await store.read(actor) { connection in
+            try await connection.query("""
+                SELECT n.id, n.nominee_name, n.unit_id, u.name AS unit_name, n.state, l.step, n.updated_at, l.working_days AS limit,
+                       thidua.working_days_between(n.updated_at::date, \(day)::date) AS waited
+                FROM thidua.nominations n
+                JOIN thidua.processing_limits l ON l.waiting_state = n.state
+                JOIN thidua.units u ON u.id = n.unit_id
+                WHERE n.area_id = \(actor.areaID)
+                  AND thidua.working_days_between(n.updated_at::date, \(day)::date) > l.working_days
+                ORDER BY waited DESC, n.nominee_name COLLATE "vi-VN-x-icu", n.id
+                """).map { row in
+                    OverdueItem(
+                        nominationID: try row.decode(column: "id"), nomineeName: try row.decode(column: "nominee_name"),
+                        unitID: try row.decode(column: "unit_id"), unitName: try row.decode(column: "unit_name"),
+                        state: try row.decodeEnum(column: "state"), step: try row.decode(column: "step"),
+                        waitingSince: try row.decode(column: "updated_at"), workingDaysWaited: try row.decode(column: "waited"),
+                        limit: try row.decode(column: "limit"))
+                }
+        }
+    }
+
+    private static func labelled(_ line: YearlyReport.Line, _ label: String?) -> YearlyReport.Line {
+        var line = line
+        line.label = label ?? line.key
+        return line
+    }
+}
