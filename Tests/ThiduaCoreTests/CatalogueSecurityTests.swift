@@ -9,7 +9,8 @@ import ThiduaTesting
 struct CatalogueSecurityTests {
     /// The only SECURITY DEFINER functions, each schema-qualified inside and checking the actor itself.
     static let definerFunctions: Set<String> = [
-        "actor_unit_id", "actor_area_id", "actor_roles", "actor_lead_movements", "keep_quota_ledger", "write_audit_event",
+        // The actor context, loaded once per transaction (0004); the four actor_*() functions only read it.
+        "load_actor_context", "keep_quota_ledger", "write_audit_event",
         "seal_audit_checkpoint", "lock_audit_for_sealing",
         "actor_profile_of", "actor_profile", "sign_in", "session_user_id", "session_actor", "sign_out", "change_password", "end_sessions_of_disabled_user",
         // Council reviews (0009): the roster comes from every member's grants, which the secretariat may not read;

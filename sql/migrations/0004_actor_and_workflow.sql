@@ -45,59 +45,108 @@ CREATE FUNCTION setting(name text) RETURNS text
 
 RESET ROLE;
 
--- The acting user's unit, area, roles (own grants and live delegations) and led movements. An inactive user
--- has none, so sees nothing. Policies call these through a scalar sub-select, evaluated once per statement.
--- PL/pgSQL rather than SQL: a SECURITY DEFINER SQL function is never inlined and, before PostgreSQL 18,
--- is planned again at every call (~0.1 ms each); PL/pgSQL keeps its plans for the session.
-CREATE FUNCTION thidua.actor_unit_id() RETURNS uuid
+-- The acting user's unit, area, roles (own grants and live delegations) and led movements: the actor context.
+-- An inactive user has none, so sees nothing.
+--
+-- Looked up once per transaction, not at every call. Row-level security calls these functions once per
+-- statement and per call site, and the guard and audit triggers call them again: about 22 calls per audited
+-- transition, each a query (37-70 µs apiece); the benchmark measured the look-ups at ~45% of statement time
+-- (BENCHMARKS.md, "Audited write path"). load_actor_context() (SECURITY DEFINER, the only function that reads
+-- users, grants and delegations for this) stores the four values transaction-locally (set_config(…, true):
+-- a pooled connection forgets them at commit) under thidua.context_*, stamped with the actor they belong to.
+-- The four functions are single-expression SQL functions that PostgreSQL inlines: they read the stored
+-- values while the stamp matches thidua.actor_id, and load them first when it does not (the first call of a
+-- transaction, or the actor changed). A change to the tables they derive from clears the stamp (the
+-- forget_actor_context triggers below), so a grant made earlier in the same transaction counts at once.
+--
+-- What this trusts: the stored values are custom settings, which the application role could write itself.
+-- A client that deliberately wrote thidua.context_roles could claim roles; but the same client can already
+-- claim to be any user through thidua.actor_id, which the database has always taken from the application
+-- (row-level security guards against the application's mistakes, not against its owner). No code of ours
+-- writes these settings but load_actor_context().
+CREATE FUNCTION thidua.load_actor_context() RETURNS boolean
     LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+    actor uuid := thidua.actor_id();
+    unit uuid;
+    area text;
 BEGIN
-    RETURN (SELECT u.unit_id FROM thidua.users u WHERE u.id = thidua.actor_id() AND u.active);
+    SELECT u.unit_id, n.area_id INTO unit, area
+    FROM thidua.users u JOIN thidua.units n ON n.id = u.unit_id WHERE u.id = actor AND u.active;
+    PERFORM set_config('thidua.context_unit_id', coalesce(unit::text, ''), true),
+            set_config('thidua.context_area_id', coalesce(area, ''), true),
+            set_config('thidua.context_roles', (
+                SELECT coalesce(array_agg(DISTINCT held.role), '{}')
+                FROM thidua.users me,
+                LATERAL (
+                    SELECT g.role FROM thidua.role_grants g WHERE g.user_id = me.id AND g.revoked_at IS NULL
+                    UNION ALL
+                    SELECT d.role FROM thidua.delegations d
+                    JOIN thidua.users delegator ON delegator.id = d.delegator_id AND delegator.active
+                    WHERE d.delegate_id = me.id AND d.revoked_at IS NULL AND now() >= d.valid_from AND now() < d.valid_to
+                      AND EXISTS (
+                          SELECT FROM thidua.role_grants g
+                          WHERE g.user_id = d.delegator_id AND g.role = d.role AND g.revoked_at IS NULL)
+                ) held
+                WHERE me.id = actor AND me.active)::text, true),
+            set_config('thidua.context_lead_movements', (
+                SELECT coalesce(array_agg(l.movement_id), '{}')
+                FROM thidua.movement_lead_units l JOIN thidua.users u ON u.unit_id = l.unit_id
+                WHERE u.id = actor AND u.active AND l.part = 'lead')::text, true),
+            set_config('thidua.context_of', coalesce(current_setting('thidua.actor_id', true), ''), true);
+    RETURN true;
 END
 $$;
+ALTER FUNCTION thidua.load_actor_context() OWNER TO thidua_definer;
+
+-- True once the stored context is the current actor's (loading it when it is not).
+CREATE FUNCTION thidua.actor_context_ready() RETURNS boolean
+    LANGUAGE sql STABLE
+    RETURN CASE WHEN current_setting('thidua.context_of', true) IS NOT DISTINCT FROM coalesce(current_setting('thidua.actor_id', true), '')
+                THEN true ELSE thidua.load_actor_context() END;
+
+CREATE FUNCTION thidua.actor_unit_id() RETURNS uuid
+    LANGUAGE sql STABLE
+    RETURN CASE WHEN thidua.actor_context_ready() THEN nullif(current_setting('thidua.context_unit_id', true), '')::uuid END;
 
 CREATE FUNCTION thidua.actor_area_id() RETURNS text
-    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-    RETURN (SELECT n.area_id FROM thidua.users u JOIN thidua.units n ON n.id = u.unit_id
-            WHERE u.id = thidua.actor_id() AND u.active);
-END
-$$;
+    LANGUAGE sql STABLE
+    RETURN CASE WHEN thidua.actor_context_ready() THEN nullif(current_setting('thidua.context_area_id', true), '') END;
 
 CREATE FUNCTION thidua.actor_roles() RETURNS text[]
-    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-    RETURN (
-        SELECT coalesce(array_agg(DISTINCT held.role), '{}')
-        FROM thidua.users me,
-        LATERAL (
-            SELECT g.role FROM thidua.role_grants g WHERE g.user_id = me.id AND g.revoked_at IS NULL
-            UNION ALL
-            SELECT d.role FROM thidua.delegations d
-            JOIN thidua.users delegator ON delegator.id = d.delegator_id AND delegator.active
-            WHERE d.delegate_id = me.id AND d.revoked_at IS NULL AND now() >= d.valid_from AND now() < d.valid_to
-              AND EXISTS (
-                  SELECT FROM thidua.role_grants g
-                  WHERE g.user_id = d.delegator_id AND g.role = d.role AND g.revoked_at IS NULL
-              )
-        ) held
-        WHERE me.id = thidua.actor_id() AND me.active);
-END
-$$;
+    LANGUAGE sql STABLE
+    RETURN CASE WHEN thidua.actor_context_ready() THEN current_setting('thidua.context_roles', true)::text[] END;
 
 CREATE FUNCTION thidua.actor_lead_movements() RETURNS uuid[]
-    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    LANGUAGE sql STABLE
+    RETURN CASE WHEN thidua.actor_context_ready() THEN current_setting('thidua.context_lead_movements', true)::uuid[] END;
+
+-- A change to what the context derives from makes the next call load it again.
+CREATE FUNCTION thidua.forget_actor_context() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-    RETURN (
-        SELECT coalesce(array_agg(l.movement_id), '{}')
-        FROM thidua.movement_lead_units l JOIN thidua.users u ON u.unit_id = l.unit_id
-        WHERE u.id = thidua.actor_id() AND u.active AND l.part = 'lead');
+    PERFORM set_config('thidua.context_of', '-', true);
+    RETURN NULL;
 END
 $$;
+ALTER FUNCTION thidua.actor_context_ready() OWNER TO thidua_owner;
+ALTER FUNCTION thidua.actor_unit_id() OWNER TO thidua_owner;
+ALTER FUNCTION thidua.actor_area_id() OWNER TO thidua_owner;
+ALTER FUNCTION thidua.actor_roles() OWNER TO thidua_owner;
+ALTER FUNCTION thidua.actor_lead_movements() OWNER TO thidua_owner;
+ALTER FUNCTION thidua.forget_actor_context() OWNER TO thidua_owner;
+CREATE TRIGGER forget_actor_context AFTER INSERT OR UPDATE OR DELETE ON thidua.users
+    FOR EACH STATEMENT EXECUTE FUNCTION thidua.forget_actor_context();
+CREATE TRIGGER forget_actor_context AFTER INSERT OR UPDATE OR DELETE ON thidua.role_grants
+    FOR EACH STATEMENT EXECUTE FUNCTION thidua.forget_actor_context();
+CREATE TRIGGER forget_actor_context AFTER INSERT OR UPDATE OR DELETE ON thidua.delegations
+    FOR EACH STATEMENT EXECUTE FUNCTION thidua.forget_actor_context();
+CREATE TRIGGER forget_actor_context AFTER INSERT OR UPDATE OR DELETE ON thidua.movement_lead_units
+    FOR EACH STATEMENT EXECUTE FUNCTION thidua.forget_actor_context();
+CREATE TRIGGER forget_actor_context AFTER INSERT OR UPDATE OR DELETE ON thidua.units
+    FOR EACH STATEMENT EXECUTE FUNCTION thidua.forget_actor_context();
 
 -- Everything the application needs to know about a user to act as them, in one query: unit, kind, area, the
 -- roles granted in person, the roles borrowed under a live delegation with their delegators (the same rule
@@ -146,10 +195,6 @@ BEGIN
 END
 $$;
 
-ALTER FUNCTION thidua.actor_unit_id() OWNER TO thidua_definer;
-ALTER FUNCTION thidua.actor_area_id() OWNER TO thidua_definer;
-ALTER FUNCTION thidua.actor_roles() OWNER TO thidua_definer;
-ALTER FUNCTION thidua.actor_lead_movements() OWNER TO thidua_definer;
 ALTER FUNCTION thidua.actor_profile_of(uuid) OWNER TO thidua_definer;
 ALTER FUNCTION thidua.actor_profile() OWNER TO thidua_definer;
 REVOKE ALL ON FUNCTION thidua.actor_profile_of(uuid) FROM PUBLIC;

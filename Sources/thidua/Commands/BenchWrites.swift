@@ -41,7 +41,7 @@ struct BenchWrites: AsyncParsableCommand {
               .build/release/thidua bench --runs 1 --seconds 5 --concurrency 8
               .build/release/thidua bench --keep      (then look at the cluster with psql)
               .build/release/thidua bench --profile   (server time per statement)
-              .build/release/thidua bench --apply bench/proposals/p2-actor-context.sql
+              .build/release/thidua bench --apply bench/ceiling-without-triggers.sql
             """
     )
 
