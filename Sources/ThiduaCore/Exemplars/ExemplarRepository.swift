@@ -117,18 +117,22 @@ public struct ExemplarRepository: Sendable {
         try Policy.permit(actor, .viewHistory)
         return try await store.read(actor) { connection in
             let rows = try await connection.query("""
-                SELECT \(sql: Exemplar.columns), c.form_code, c.year, c.reference,
-                       (SELECT count(*) FROM thidua.exemplar_evaluations v WHERE v.exemplar_id = e.id)::integer AS evaluations,
-                       (SELECT v.id FROM thidua.exemplar_evaluations v WHERE v.exemplar_id = e.id
+                WITH x AS (
+                    SELECT e.*, c.form_code, c.year, c.reference, r.id AS review_id
+                    FROM thidua.emulation_reviews r
+                    JOIN thidua.exemplars e ON e.area_id = r.area_id AND e.designated_on <= coalesce(r.held_on, make_date(r.year, 12, 31))
+                    JOIN thidua.commendation_records c ON c.id = e.commendation_record_id AND c.revoked_at IS NULL
+                    WHERE r.id = \(reviewID)
+                )
+                SELECT \(sql: Exemplar.columns), form_code, year, reference,
+                       (SELECT count(*) FROM thidua.exemplar_evaluations v WHERE v.exemplar_id = x.id)::integer AS evaluations,
+                       (SELECT v.id FROM thidua.exemplar_evaluations v WHERE v.exemplar_id = x.id
                         ORDER BY v.evaluated_on DESC, v.created_at DESC, v.id LIMIT 1) AS latest_evaluation,
-                       (SELECT count(*) FROM thidua.exemplar_propagations p WHERE p.exemplar_id = e.id)::integer AS propagations,
-                       (SELECT count(*) FROM thidua.exemplar_replications p WHERE p.exemplar_id = e.id)::integer AS replications,
-                       EXISTS (SELECT FROM thidua.review_selections s WHERE s.exemplar_id = e.id AND s.review_id = r.id) AS selected
-                FROM thidua.emulation_reviews r
-                JOIN thidua.exemplars e ON e.area_id = r.area_id AND e.designated_on <= coalesce(r.held_on, make_date(r.year, 12, 31))
-                JOIN thidua.commendation_records c ON c.id = e.commendation_record_id AND c.revoked_at IS NULL
-                WHERE r.id = \(reviewID)
-                ORDER BY evaluations DESC, replications DESC, e.nominee_name COLLATE "vi-VN-x-icu", e.id
+                       (SELECT count(*) FROM thidua.exemplar_propagations p WHERE p.exemplar_id = x.id)::integer AS propagations,
+                       (SELECT count(*) FROM thidua.exemplar_replications p WHERE p.exemplar_id = x.id)::integer AS replications,
+                       EXISTS (SELECT FROM thidua.review_selections s WHERE s.exemplar_id = x.id AND s.review_id = x.review_id) AS selected
+                FROM x
+                ORDER BY evaluations DESC, replications DESC, nominee_name COLLATE "vi-VN-x-icu", id
                 """)
             var candidates: [ReviewCandidate] = []
             for row in rows {
