@@ -37,4 +37,14 @@ extension Policy {
             throw .denied(error)
         }
     }
+
+    /// ``authorize(_:_:)`` for an exemplar action, refusing with ``ThiduaError/denied(_:)``.
+    @discardableResult
+    static func permit(_ actor: Actor, _ action: ExemplarAction) throws(ThiduaError) -> Capacity {
+        do {
+            return try authorize(actor, action)
+        } catch {
+            throw .denied(error)
+        }
+    }
 }

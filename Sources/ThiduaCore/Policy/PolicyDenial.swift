@@ -29,6 +29,9 @@ public enum PolicyDenial: Error, Sendable, Hashable {
     /// A decision is signed by the chairman in person or "KT. Chủ tịch" by a deputy under a ký thay delegation;
     /// a thừa lệnh (TL.) delegation does not sign decisions.
     case signsOnlyInPersonOrKT
+    /// An exemplar's follow-up (designation, evaluations, propagation, replication) is recorded by the unit
+    /// that follows it, or by the secretariat.
+    case notFollowingUnit
 
     /// A stable code for APIs and scripts.
     public var code: String {
@@ -46,6 +49,7 @@ public enum PolicyDenial: Error, Sendable, Hashable {
         case .notOnRoster: "not_on_roster"
         case .recused: "recused"
         case .signsOnlyInPersonOrKT: "signs_only_in_person_or_kt"
+        case .notFollowingUnit: "not_following_unit"
         }
     }
 
@@ -64,6 +68,7 @@ public enum PolicyDenial: Error, Sendable, Hashable {
         case .notOnRoster: "Chỉ thành viên Hội đồng có tên trong danh sách khi khai mạc phiên họp mới được biểu quyết."
         case .recused: "Thành viên đã rút khỏi việc xét hồ sơ này (hoặc đơn vị của mình là đơn vị đề nghị), không được biểu quyết."
         case .signsOnlyInPersonOrKT: "Quyết định do Chủ tịch ký hoặc Phó Chủ tịch ký thay (KT.); ủy quyền thừa lệnh (TL.) không ký quyết định khen thưởng."
+        case .notFollowingUnit: "Chỉ đơn vị theo dõi điển hình (hoặc Cơ quan Thường trực) được ghi nhận đánh giá, tuyên truyền, nhân rộng."
         }
     }
 
@@ -82,6 +87,7 @@ public enum PolicyDenial: Error, Sendable, Hashable {
         case .notOnRoster: "Only the members on the session's roster, frozen when it opened, vote in it."
         case .recused: "The member is recused from this nomination (or their own unit submitted it) and does not vote on it."
         case .signsOnlyInPersonOrKT: "A decision is signed by the chairman or for the chairman under ký thay (KT.); a thừa lệnh (TL.) delegation does not sign it."
+        case .notFollowingUnit: "Only the unit that follows the exemplar, or the secretariat, records its follow-up."
         }
     }
 }

@@ -30,6 +30,10 @@ extension ThiduaError {
             self = .decisionState(state)
         case ("TD034", _): self = .noBaseSalary
         case ("TD035", _): self = .noticePending
+        case ("TD040", _): self = .commendationRevoked
+        case ("TD041", _):
+            self = .invalid(field: Self.figure("field", in: server) ?? "", vietnamese: "Quy tắc không hợp lệ: \(server.message).",
+                            english: server.message)
         case ("23505", let constraint): self = .duplicate(field: constraint ?? "")
         case ("23503", let constraint): self = .notFound(constraint ?? "record")
         case ("23514", let constraint), ("22P02", let constraint), ("23502", let constraint):

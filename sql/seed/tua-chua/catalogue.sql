@@ -473,3 +473,22 @@ VALUES ('dien-bien/tua-chua', 'qd-ubnd', 'decision', 'Ủy ban nhân dân huyệ
         'Tủa Chùa', '2021-01-01', '2025-07-01'),
        ('dien-bien/tua-chua', 'ttr-ubnd', 'proposal', 'Ủy ban nhân dân huyện Tủa Chùa', 'district_chairman', 'TTr-UBND',
         'Tủa Chùa', '2021-01-01', '2025-07-01');
+
+-- ───────────────────────────────────────────────────────────────────────────────────────────────────────────
+-- The plan's reviews and congresses that select exemplars (PLAN §6; KH 123/KH-UBND section IV). Only the
+-- mid-term review's day is in the plan (11/6/2023, the 75th anniversary of the call for patriotic emulation);
+-- the others carry the year 2025 and no day until the secretariat knows it.
+-- ───────────────────────────────────────────────────────────────────────────────────────────────────────────
+SET LOCAL thidua.action = 'seed.catalogue.emulation_reviews';
+
+INSERT INTO thidua.emulation_reviews (area_id, code, kind, level, name, year, held_on, basis) VALUES
+    ('dien-bien/tua-chua', 'so-ket-2023', 'mid_term_review', 'district',
+     'Sơ kết giữa kỳ phong trào thi đua yêu nước giai đoạn 2021–2025', 2023, '2023-06-11', 'Kế hoạch 123/KH-UBND ngày 02/7/2021, mục IV'),
+    ('dien-bien/tua-chua', 'tong-ket-2025', 'final_review', 'district',
+     'Tổng kết phong trào thi đua yêu nước giai đoạn 2021–2025', 2025, NULL, 'Kế hoạch 123/KH-UBND ngày 02/7/2021, mục IV'),
+    ('dien-bien/tua-chua', 'dai-hoi-huyen-iii', 'congress', 'district',
+     'Đại hội Thi đua yêu nước huyện Tủa Chùa lần thứ III', 2025, NULL, 'Kế hoạch 123/KH-UBND ngày 02/7/2021, mục IV'),
+    ('dien-bien/tua-chua', 'dai-hoi-tinh-vi', 'congress', 'province',
+     'Đại hội Thi đua yêu nước tỉnh Điện Biên lần thứ VI', 2025, NULL, 'Kế hoạch 123/KH-UBND ngày 02/7/2021, mục IV'),
+    ('dien-bien/tua-chua', 'dai-hoi-toan-quoc-xi', 'congress', 'national',
+     'Đại hội Thi đua yêu nước toàn quốc lần thứ XI', 2025, NULL, 'Kế hoạch 123/KH-UBND ngày 02/7/2021, mục IV');
