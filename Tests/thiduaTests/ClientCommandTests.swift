@@ -142,6 +142,12 @@ struct ClientCommandTests {
 
             let history = try await shell.thidua(.auditor, ["audit", "history", "nominations", id])
             #expect(history.status == 0 && history.output.contains("nomination.put_before_council") && history.output.contains("nomination.council_outcome"))
+            let byUser = try await shell.thidua(.auditor, ["audit", "by-user", world.users[.chairman]!.uuidString])
+            #expect(byUser.status == 0 && byUser.output.contains("decision.sign") && byUser.output.contains("council.vote"), "\(byUser.output)")
+            let before = try await shell.thidua(.auditor, ["audit", "as-of", id, "--at", ISO8601DateFormatter().string(from: Date().addingTimeInterval(-86_400))])
+            #expect(before.status == 66, "the nomination did not exist a day ago: \(before.error)")
+            let now = try await shell.thidua(.auditor, ["audit", "as-of", id, "--at", ISO8601DateFormatter().string(from: Date().addingTimeInterval(5))])
+            #expect(now.status == 0 && now.output.contains("decided"), "\(now.output) \(now.error)")
             let compliance = try await shell.thidua(.secretary, ["compliance", world.round.uuidString])
             #expect(compliance.status == 0 && compliance.output.contains("UBND xã Tả Phìn"), "\(compliance.output)")
 

@@ -19,17 +19,9 @@ struct AuditHistory: AsyncParsableCommand {
     func run() async throws {
         do {
             let reply = try await client.client().send("GET", "/api/v1/audit/records/\(type)/\(id)")
-            struct Event: Decodable {
-                var seq: Int; var occurredAt: Date; var action: String; var actorID: UUID; var actorRole: String
-                var reason: String?; var requestID: String?
-            }
-            let events = try reply.decode([Event].self)
+            let events = try reply.decode([AuditEventLine].self)
             try client.print(reply) {
-                for event in events {
-                    Console.line("\(event.seq). \(ISO8601DateFormatter().string(from: event.occurredAt))  \(event.action)  "
-                        + "\(event.actorRole) \(event.actorID.uuidString.lowercased())"
-                        + (event.reason.map { "  — \($0)" } ?? "") + (event.requestID.map { "  [\($0)]" } ?? ""))
-                }
+                for event in events { Console.line(event.line(withRecord: false)) }
             }
         } catch {
             throw CommandFailure.exit(for: error)
