@@ -88,6 +88,8 @@ struct ContractTests {
         _ = try await api.send(.get, "/api/v1/units", token: clerk)
         _ = try await api.send(.get, "/api/v1/units?on=2021-06-01", token: clerk)
         _ = try await api.send(.get, "/api/v1/movements", token: clerk)
+        let rounds = try await api.send(.get, "/api/v1/rounds", token: clerk).array()
+        #expect(rounds.compactMap { $0["id"] as? String }.map { $0.lowercased() } == [world.round.lower])
         _ = try await api.send(.get, "/api/v1/movements/\(world.movement.lower)", token: clerk)
 
         let created = try await api.send(.post, "/api/v1/nominations", token: clerk, json: [

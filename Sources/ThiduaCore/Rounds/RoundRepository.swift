@@ -42,6 +42,15 @@ public struct RoundRepository: Sendable {
         }
     }
 
+    /// The rounds of the actor's area, newest year first, then by due date.
+    public func list(as actor: Actor) async throws -> [Round] {
+        try await store.read(actor) { connection in
+            try await connection.query("""
+                SELECT \(sql: Round.columns) FROM thidua.rounds ORDER BY year DESC, due_at, code
+                """).map(Round.init(row:))
+        }
+    }
+
     /// The compliance table of a round, as far as the actor may see.
     public func compliance(round roundID: UUID, as actor: Actor) async throws -> Compliance {
         try await store.read(actor) { connection in

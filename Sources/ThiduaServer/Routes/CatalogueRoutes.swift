@@ -20,6 +20,9 @@ struct CatalogueRoutes: Sendable {
         router.get("/api/v1/movements/:id") { _, context in
             APIResponse(try await movements.get(try context.uuid("id"), as: try context.requireActor()))
         }
+        router.get("/api/v1/rounds") { _, context in
+            APIResponse(try await rounds.list(as: try context.requireActor()))
+        }
         router.get("/api/v1/rounds/:id/compliance") { _, context in
             APIResponse(ComplianceResponse(try await rounds.compliance(round: try context.uuid("id"), as: try context.requireActor())))
         }
