@@ -107,4 +107,36 @@ struct ReportTests {
         revocation = try await f.decisions.sign(revocation.id, version: revocation.version, by: f[.chairman])
         #expect(try await ReportRepository(store: f.world.store).yearly(year: year, as: f[.secretary]).awards.isEmpty)
     }
+
+    @Test("units' own plans: the secretariat records one received; the report lists every unit taking part, those without a plan first")
+    func unitPlansReceived() async throws {
+        let world = try await RecordsWorld.make()
+        let reports = ReportRepository(store: world.store)
+        let secretary = try await world.actor(.secretary)
+        try await reports.recordUnitPlan(
+            unit: world.communeA, period: "2021-2025", number: "15/KH-UBND", issuedOn: "2021-08-02", receivedOn: "2021-08-05", by: secretary)
+        await #expect(throws: ThiduaError.denied(.roleRequired([.secretariat]))) {
+            try await reports.recordUnitPlan(
+                unit: world.communeB, period: "2021-2025", number: "9/KH-UBND", issuedOn: "2021-08-02", receivedOn: "2021-08-05",
+                by: try await world.actor(.headB))
+        }
+        await #expect(throws: ThiduaError.self) {
+            try await reports.recordUnitPlan(
+                unit: world.communeA, period: "2021-2025", number: "16/KH-UBND", issuedOn: "2021-08-02", receivedOn: "2021-08-05", by: secretary)
+        }
+        let plans = try await reports.unitPlans(period: "2021-2025", as: secretary)
+        let taking = try await world.superuser { connection in
+            try await connection.query("""
+                SELECT count(*)::int FROM thidua.units WHERE kind IN ('commune', 'department', 'armed_force', 'enterprise')
+                """).single()!.decode(Int.self, at: 0)
+        }
+        #expect(plans.count == taking)
+        #expect(plans.filter(\.received).map(\.unitID) == [world.communeA])
+        #expect(plans.last?.number == "15/KH-UBND" && plans.last?.receivedOn == "2021-08-05")
+        #expect(plans.dropLast().allSatisfy { !$0.received })
+        let events = try await world.audit.history(of: "unit_plans", id: try await world.superuser { connection in
+            try await connection.query("SELECT id::text FROM thidua.unit_plans").single()!.decode(String.self, at: 0)
+        }, as: try await world.actor(.auditor))
+        #expect(events.map(\.action) == ["unit_plan.receive"])
+    }
 }

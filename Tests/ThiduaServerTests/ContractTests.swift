@@ -162,6 +162,13 @@ struct ContractTests {
         let nominee = try #require(try await api.send(.get, "/api/v1/nominations/\(verified)", token: secretary).object()["nomineeID"] as? String)
         _ = try await api.send(.get, "/api/v1/nominees/\(nominee)/commendations", token: secretary)
         _ = try await api.send(.get, "/api/v1/reports/yearly/2021", token: secretary)
+        let plan: [String: Any] = ["unitID": world.communeA.lower, "period": "2021-2025", "number": "15/KH-UBND", "issuedOn": "2021-08-02", "receivedOn": "2021-08-05"]
+        _ = try await api.send(.post, "/api/v1/unit-plans", token: secretary, json: plan)
+        _ = try await api.send(.post, "/api/v1/unit-plans", token: secretary, json: plan)
+        _ = try await api.send(.post, "/api/v1/unit-plans", token: clerk, json: plan)
+        _ = try await api.send(.post, "/api/v1/unit-plans", token: secretary, json: plan.merging(["issuedOn": "2/8/2021"]) { $1 })
+        _ = try await api.send(.get, "/api/v1/reports/unit-plans?period=2021-2025", token: secretary)
+        _ = try await api.send(.get, "/api/v1/reports/unit-plans?period=abc", token: secretary)
         _ = try await api.send(.get, "/api/v1/reports/yearly/2024", token: secretary)
         _ = try await api.send(.get, "/api/v1/reports/yearly/1900", token: secretary)
         _ = try await api.send(.get, "/api/v1/reports/yearly/2021", token: clerk)

@@ -42,6 +42,32 @@ CREATE FUNCTION working_days_between(since date, until date) RETURNS integer
     RETURN (SELECT count(*)::integer FROM generate_series(since + 1, until, interval '1 day') AS d
             WHERE extract(isodow FROM d) < 6);
 
+-- Each unit's own plan for the period (PLAN.md: every unit issues its 2021–2025 plan and sends it to Phòng
+-- Nội vụ), as the secretariat records its receipt: the report lists who has sent one and who has not.
+CREATE TABLE unit_plans (
+    id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    area_id text NOT NULL REFERENCES areas,
+    unit_id uuid NOT NULL REFERENCES units,
+    period text NOT NULL CHECK (period ~ '^[0-9]{4}-[0-9]{4}$'),
+    -- As the plan is numbered: "15/KH-UBND".
+    number text NOT NULL CHECK (number IS NFC NORMALIZED AND btrim(number) <> ''),
+    issued_on date NOT NULL,
+    received_on date NOT NULL CHECK (received_on >= issued_on),
+    received_by uuid NOT NULL REFERENCES users,
+    version integer NOT NULL DEFAULT 1 CHECK (version > 0),
+    UNIQUE (unit_id, period)
+);
+COMMENT ON TABLE unit_plans IS 'Units'' own plans for a period, as received by the secretariat.';
+CREATE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE ON unit_plans
+    FOR EACH ROW EXECUTE FUNCTION write_audit_event('id');
+ALTER TABLE unit_plans ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+CREATE POLICY own_unit_and_overseers ON unit_plans FOR SELECT USING (
+    unit_id = (SELECT actor_staff_unit_id()) OR (area_id = (SELECT actor_area_id())
+        AND ((SELECT actor_oversees()) OR (SELECT actor_roles()) @> ARRAY['chairman'])));
+CREATE POLICY secretariat_records ON unit_plans FOR INSERT WITH CHECK (
+    area_id = (SELECT actor_area_as('secretariat')) AND received_by = (SELECT actor_id()));
+
 RESET ROLE;
-GRANT SELECT ON thidua.processing_limits TO thidua_app, thidua_reader;
+GRANT SELECT ON thidua.processing_limits, thidua.unit_plans TO thidua_app, thidua_reader;
 GRANT UPDATE ON thidua.processing_limits TO thidua_app;
+GRANT INSERT ON thidua.unit_plans TO thidua_app;

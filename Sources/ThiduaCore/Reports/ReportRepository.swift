@@ -88,6 +88,45 @@ public struct ReportRepository: Sendable {
         }
     }
 
+    /// Records that the secretariat received `unit`'s own plan for `period` ("2021-2025"), with its number
+    /// and dates (`yyyy-MM-dd`).
+    public func recordUnitPlan(
+        unit unitID: UUID, period: String, number: String, issuedOn: String, receivedOn: String, by actor: Actor
+    ) async throws {
+        let capacity = try Policy.permit(actor, .manageRounds)
+        guard let number = Text.cleaned(number) else {
+            throw ThiduaError.invalid(field: "number", vietnamese: "Phải có số, ký hiệu của kế hoạch.", english: "The plan's number is required.")
+        }
+        try await store.write(actor, capacity, action: "unit_plan.receive") { connection in
+            _ = try await connection.query("""
+                INSERT INTO thidua.unit_plans (area_id, unit_id, period, number, issued_on, received_on, received_by)
+                VALUES (\(actor.areaID), \(unitID), \(period), \(number), \(issuedOn)::date, \(receivedOn)::date, \(actor.userID))
+                """)
+        }
+    }
+
+    /// Every unit taking part (communes, departments, armed forces, enterprises in force on the period's first
+    /// day) and its plan for `period`, if received: those without one first, in Vietnamese order.
+    public func unitPlans(period: String, as actor: Actor) async throws -> [UnitPlanStatus] {
+        _ = try Policy.permit(actor, .readReports)
+        let start = String(period.prefix(4)) + "-01-01"
+        return try await store.read(actor) { connection in
+            try await connection.query("""
+                SELECT u.id, u.name, u.kind, p.number, p.issued_on::text AS issued_on, p.received_on::text AS received_on
+                FROM thidua.units u
+                LEFT JOIN thidua.unit_plans p ON p.unit_id = u.id AND p.period = \(period)
+                WHERE u.area_id = \(actor.areaID) AND u.kind IN ('commune', 'department', 'armed_force', 'enterprise')
+                  AND (u.valid_to IS NULL OR u.valid_to > \(start)::date)
+                ORDER BY p.number IS NOT NULL, u.name COLLATE "vi-VN-x-icu", u.id
+                """).map { row in
+                    UnitPlanStatus(
+                        unitID: try row.decode(column: "id"), unitName: try row.decode(column: "name"), unitKind: try row.decodeEnum(column: "kind"),
+                        number: try row.decode(column: "number"), issuedOn: try row.decode(column: "issued_on"),
+                        receivedOn: try row.decode(column: "received_on"))
+                }
+        }
+    }
+
     private static func labelled(_ line: YearlyReport.Line, _ label: String?) -> YearlyReport.Line {
         var line = line
         line.label = label ?? line.key

@@ -2,9 +2,18 @@ import Foundation
 import Hummingbird
 import ThiduaCore
 
-/// The secretariat's reports (`/api/v1/reports`): the yearly report to the chairman and overdue items.
+/// The secretariat's reports (`/api/v1/reports`): the yearly report to the chairman, units' own plans received,
+/// overdue items; and recording a unit's plan as received.
 struct ReportRoutes: Sendable {
     let reports: ReportRepository
+
+    struct PlanReceived: Decodable {
+        var unitID: UUID
+        var period: String
+        var number: String
+        var issuedOn: String
+        var receivedOn: String
+    }
 
     func add(to router: Router<ThiduaRequestContext>) {
         router.get("/api/v1/reports/yearly/:year") { _, context in
@@ -12,6 +21,24 @@ struct ReportRoutes: Sendable {
                 throw APIError.badParameter("year")
             }
             return APIResponse(try await reports.yearly(year: year, as: try context.requireActor()))
+        }
+        router.get("/api/v1/reports/unit-plans") { request, context in
+            let period = request.uri.queryParameters["period"].map(String.init) ?? "2021-2025"
+            guard period.wholeMatch(of: /\d{4}-\d{4}/) != nil else { throw APIError.badParameter("period") }
+            return APIResponse(try await reports.unitPlans(period: period, as: try context.requireActor()))
+        }
+        router.post("/api/v1/unit-plans") { request, context in
+            let actor = try context.requireActor()
+            let body = try await JSONBody.decode(PlanReceived.self, from: request)
+            for (field, value) in [("issuedOn", body.issuedOn), ("receivedOn", body.receivedOn)] where value.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) == nil {
+                throw APIError.invalidField(field, vietnamese: "Ngày phải có dạng yyyy-MM-dd.", english: "A day is written yyyy-MM-dd.")
+            }
+            guard body.period.wholeMatch(of: /\d{4}-\d{4}/) != nil else {
+                throw APIError.invalidField("period", vietnamese: "Giai đoạn có dạng 2021-2025.", english: "A period is written 2021-2025.")
+            }
+            try await reports.recordUnitPlan(
+                unit: body.unitID, period: body.period, number: body.number, issuedOn: body.issuedOn, receivedOn: body.receivedOn, by: actor)
+            return HTTPResponse.Status.created
         }
         router.get("/api/v1/reports/overdue") { request, context in
             let day = try request.uri.queryParameters.date("asOf") ?? Date()
