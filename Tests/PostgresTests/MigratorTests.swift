@@ -92,6 +92,9 @@ import ThiduaTesting
     }
 
     @Test func thiduaSchemaCreatesItsRolesAndExtensions() async throws {
+        // Roles are the cluster's, not the database's: wait until the shared template has made them, so the two
+        // migrations never race to create the same role (seen on CI as "role thidua_definer does not exist").
+        _ = try await TestDatabase.make()
         let connection = try await database.connect()
         let applied = try await ThiduaSchema.migrator().migrate(connection)
         #expect(applied.first?.fileName == "0001_roles_and_extensions.sql")
