@@ -95,4 +95,11 @@ struct PolicyTests {
             try Policy.authorize(actor([.unitHead]), CouncilAction.view)
         }
     }
+
+    @Test("one's own password is changed in a role held in person; with none, the denial names the roles, not an empty list")
+    func changeOwnPassword() throws {
+        #expect(try Policy.authorize(actor([.unitHead, .unitClerk]), CatalogueAction.changeOwnPassword).role == .unitClerk)
+        #expect(throws: PolicyDenial.roleRequired(Role.allCases)) { try Policy.authorize(actor([]), CatalogueAction.changeOwnPassword) }
+        #expect(!PolicyDenial.roleRequired(Role.allCases).vietnamese.hasSuffix("Cần vai trò: ."))
+    }
 }

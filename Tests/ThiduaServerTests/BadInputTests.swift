@@ -52,6 +52,10 @@ struct BadInputTests {
             try await api.send(.post, "/api/v1/nominations/\(s.draft)/attachments?kind=request&fileName=a.pdf", token: s.clerk,
                                body: ByteBuffer(repeating: 0x25, count: 21 << 20), headers: [.contentType: "application/pdf"])
         },
+        Case(description: "a document of a type officials do not attach", status: .unsupportedMediaType, code: "unsupported_media_type") { api, s in
+            try await api.send(.post, "/api/v1/nominations/\(s.draft)/attachments?kind=request&fileName=a.exe", token: s.clerk,
+                               body: ByteBuffer(string: "MZ"), headers: [.contentType: "application/x-msdownload"])
+        },
         Case(description: "invalid UTF-8", status: .badRequest, code: "invalid_utf8") { api, s in
             try await api.send(.put, "/api/v1/nominations/\(s.draft)", token: s.clerk,
                                body: ByteBuffer(bytes: Array(#"{"nomineeName": "L"#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8)),

@@ -15,6 +15,8 @@ public enum CatalogueAction: Sendable, Hashable {
     case sealAuditCheckpoint
     /// The district's reports: the yearly report to the chairman, overdue items (issue 4 §6).
     case readReports
+    /// Changing one's own password: anyone holding a role in person (the change is audited in that role).
+    case changeOwnPassword
 }
 
 extension Policy {
@@ -39,6 +41,10 @@ extension Policy {
             return try requireAny(actor, [.auditor, .secretariat, .admin])
         case .readReports:
             return try requireAny(actor, [.secretariat, .chairman, .auditor])
+        case .changeOwnPassword:
+            // In person only: a password is never changed under a borrowed role.
+            guard let role = actor.roles.min(by: { $0.rawValue < $1.rawValue }) else { throw .roleRequired(Role.allCases) }
+            return Capacity(role: role)
         }
     }
 

@@ -59,8 +59,8 @@ public struct SessionRepository: Sendable {
             throw ThiduaError.invalid(field: "newPassword", vietnamese: "Mật khẩu phải có ít nhất 10 ký tự.",
                                       english: "A password has at least 10 characters.")
         }
-        guard let role = actor.roles.min(by: { $0.rawValue < $1.rawValue }) else { throw ThiduaError.denied(.roleRequired([])) }
-        let changed = try await store.write(actor, Capacity(role: role), action: "user.change_password") { connection in
+        let capacity = try Policy.permit(actor, .changeOwnPassword)
+        let changed = try await store.write(actor, capacity, action: "user.change_password") { connection in
             try await connection.query("SELECT thidua.change_password(\(old), \(new), \(token?.digest))").single()!.decode(Bool.self, at: 0)
         }
         guard changed else { throw ThiduaError.invalidCredentials }
