@@ -12,6 +12,8 @@ struct DemoNominationsTests {
         var database: TestDatabase
         var pool: PostgresPool
         var summary: DemoNominations.Summary
+        /// The council's year-end meeting and decision, held after the nominations were made.
+        var meeting: DemoCommendations.Summary
 
         /// Runs `query` as the superuser, outside row-level security.
         func superuser(_ query: PostgresQuery) async throws -> PostgresRows {
@@ -33,10 +35,11 @@ struct DemoNominationsTests {
         try await DataSet.load([.tuaChuaCatalogue, .tuaChuaDemoUsers], superuser: superuser)
         let pool = try database.pool(user: "thidua_app")
         let summary = try await DemoNominations.load(pool: pool, superuser: superuser)
-        return LoadedDemo(database: database, pool: pool, summary: summary)
+        let meeting = try await DemoCommendations.load(pool: pool, superuser: superuser)
+        return LoadedDemo(database: database, pool: pool, summary: summary, meeting: meeting)
     }
 
-    @Test("30 to 45 nominations, in every state before the council, as the summary says")
+    @Test("30 to 45 nominations, in every state, as the summaries say: the council's meeting took the reviewed ones on")
     func everyWorkflowState() async throws {
         let demo = try await Self.demo.value
         var states: [NominationState: Int] = [:]
@@ -45,8 +48,32 @@ struct DemoNominationsTests {
         }
         let total = states.values.reduce(0, +)
         #expect((30...45).contains(total))
-        #expect(Set(states.keys).isSuperset(of: [.draft, .submitted, .endorsed, .verified, .returned, .withdrawn]))
-        #expect(states == demo.summary.states && total == demo.summary.nominations)
+        #expect(Set(states.keys).isSuperset(of: [.draft, .submitted, .endorsed, .verified, .returned, .withdrawn, .rejected, .decided]))
+        var expected = demo.summary.states
+        expected[.verified, default: 0] -= demo.meeting.reviewed
+        expected[.rejected] = demo.meeting.rejected
+        expected[.decided] = demo.meeting.commendations
+        #expect(states == expected && total == demo.summary.nominations)
+    }
+
+    @Test("the year-end meeting: a closed session with votes, one numbered signed decision, its commendation records and followed exemplars")
+    func theYearEndMeeting() async throws {
+        let demo = try await Self.demo.value
+        let meeting = demo.meeting
+        #expect(meeting.reviewed >= 8 && meeting.rejected == 1 && meeting.approved == meeting.reviewed - 1)
+        #expect(meeting.commendations == meeting.approved && meeting.decisionSymbol == "1/QĐ-UBND" && meeting.exemplars == 2)
+        let row = try await demo.superuser("""
+            SELECT (SELECT count(*) FROM thidua.council_sessions WHERE state = 'closed')::int,
+                   (SELECT count(*) FROM thidua.council_votes)::int,
+                   (SELECT count(*) FROM thidua.decisions WHERE state = 'signed' AND number = 1 AND decided_on = '2021-12-20')::int,
+                   (SELECT count(*) FROM thidua.commendation_records WHERE revoked_at IS NULL AND year = 2021)::int,
+                   (SELECT count(*) FROM thidua.exemplar_evaluations)::int, (SELECT count(*) FROM thidua.exemplar_replications)::int,
+                   (SELECT count(*) FROM thidua.nominations WHERE state = 'verified')::int
+            """).single()!
+        let (sessions, votes, signed, records, evaluations, replications, stillVerified) = try row.decode((Int, Int, Int, Int, Int, Int, Int).self)
+        #expect(sessions == 1 && votes > meeting.reviewed * 5 && signed == 1 && records == meeting.commendations)
+        #expect(evaluations == 2 && replications == 2)
+        #expect(stillVerified == DemoCommendations.leftForTheNewcomer, "verified nominations stay for the newcomer's own session")
     }
 
     @Test("spread over the 12 communes, several departments, both armed forces and most movements")
@@ -73,7 +100,7 @@ struct DemoNominationsTests {
         let disagreeing = try await demo.superuser("""
             SELECT count(*) FROM thidua.quota_usage q
             WHERE q.used <> (SELECT count(*) FROM thidua.nominations n WHERE n.round_id = q.round_id AND n.unit_id = q.unit_id
-                             AND n.state IN ('submitted', 'endorsed', 'verified', 'returned'))
+                             AND n.state IN ('submitted', 'endorsed', 'verified', 'returned', 'in_review', 'approved', 'decided'))
                OR q.maximum <> (SELECT l.maximum FROM thidua.round_unit_limits l JOIN thidua.units u ON u.kind = l.unit_kind
                                 WHERE l.round_id = q.round_id AND u.id = q.unit_id)
             """).single()!

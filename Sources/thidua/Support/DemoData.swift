@@ -2,7 +2,8 @@ import Postgres
 import ThiduaCore
 import ThiduaSchema
 
-/// The Tủa Chùa demo data: the catalogue, its demo users and the demo nominations, loaded once into a thidua
+/// The Tủa Chùa demo data: the catalogue, its demo users, the demo nominations and the council's year-end
+/// meeting with its decision, loaded once into a thidua
 /// database that has no area yet; then the demo accounts, printed before the server starts.
 enum DemoData {
     /// Loads the demo into an empty database and prints the accounts. `superuser` is a superuser connection
@@ -15,14 +16,17 @@ enum DemoData {
             try await DataSet.load([.tuaChuaCatalogue, .tuaChuaDemoUsers], superuser: connection)
             let pool = PostgresPool(configuration: .init(connectionString: application, maximumConnections: 2))
             let summary: DemoNominations.Summary
+            let meeting: DemoCommendations.Summary
             do {
                 summary = try await DemoNominations.load(pool: pool, superuser: connection)
+                meeting = try await DemoCommendations.load(pool: pool, superuser: connection)
             } catch {
                 await pool.close()
                 throw error
             }
             await pool.close()
             Console.line(describe(summary))
+            Console.line(describe(meeting))
         } else {
             Console.line("Đã có dữ liệu, không nạp lại / the database has data already: demo data not loaded again")
         }
@@ -52,5 +56,11 @@ enum DemoData {
         }
         return "Đã tạo / created \(summary.nominations) hồ sơ đề nghị / nominations: \(states.joined(separator: ", ")); "
             + "\(summary.documents) tài liệu / documents; \(summary.deadlineExceptions) lần cho phép nộp sau hạn / deadline exceptions"
+    }
+
+    private static func describe(_ meeting: DemoCommendations.Summary) -> String {
+        "Hội đồng đã xét / the council reviewed \(meeting.reviewed) hồ sơ / nominations: \(meeting.approved) nhất trí / approved, "
+            + "\(meeting.rejected) không nhất trí / rejected; Quyết định / decision \(meeting.decisionSymbol): "
+            + "\(meeting.commendations) Giấy khen / certificates; \(meeting.exemplars) mô hình được theo dõi / exemplars followed"
     }
 }
