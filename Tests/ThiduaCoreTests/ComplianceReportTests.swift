@@ -56,6 +56,7 @@ struct ComplianceReportTests {
         // The demo data must exercise the columns, or equality proves little.
         #expect(table.units.contains { $0.counts.submitted > 0 && $0.counts.verified > 0 })
         #expect(table.units.contains { $0.counts.late > 0 })
+        #expect(table.units.contains { $0.counts.approved > 0 && $0.counts.commended > 0 })
         #expect(table.units.contains { $0.shortfall > 0 })
         #expect(table.units.map(\.counts.submitted).reduce(0, +) <= demo.summary.nominations)
     }
@@ -88,7 +89,7 @@ struct ComplianceReportTests {
         })
         #expect(!expected.isEmpty)
         #expect(shown == expected)
-        #expect(table.movements.contains { $0.counts.submitted > 0 })
+        #expect(table.movements.contains { $0.counts.submitted > 0 && $0.counts.commended > 0 })
     }
 
     @Test("a commune's head sees only their own commune's nominations counted")
