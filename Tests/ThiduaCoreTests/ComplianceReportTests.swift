@@ -26,15 +26,17 @@ struct ComplianceReportTests {
         count(n.id) FILTER (WHERE n.state NOT IN ('draft', 'withdrawn', 'rejected') AND n.submitted_at > r.due_at)
         """
 
-    func roundID(_ demo: Demo) async throws -> UUID {
-        try await demo.superuser("SELECT id FROM thidua.rounds WHERE code = '2021-huyen'").single()!.decode(UUID.self, at: 0)
+    /// The demo, its district round, and the round's compliance table as `username` reads it.
+    func loaded(as username: String = "noivu.thuky") async throws -> (Demo, UUID, Compliance) {
+        let demo = try await DemoNominationsTests.demo.value
+        let round = try await demo.superuser("SELECT id FROM thidua.rounds WHERE code = '2021-huyen'").single()!.decode(UUID.self, at: 0)
+        let table = try await RoundRepository(store: RecordStore(pool: demo.pool)).compliance(round: round, as: try await demo.actor(username))
+        return (demo, round, table)
     }
 
     @Test("each unit's line — maximum, minimum, every milestone, late and shortfall — equals the raw tables'")
     func unitsMatchTheTables() async throws {
-        let demo = try await DemoNominationsTests.demo.value
-        let round = try await roundID(demo)
-        let table = try await RoundRepository(store: RecordStore(pool: demo.pool)).compliance(round: round, as: try await demo.actor("noivu.thuky"))
+        let (demo, round, table) = try await loaded()
         let expected = try await demo.superuser(PostgresQuery(unsafeSQL: """
             SELECT u.id, l.minimum, l.maximum, \(Self.counted)
             FROM thidua.rounds r
@@ -63,9 +65,7 @@ struct ComplianceReportTests {
 
     @Test("each movement's line — its minimum by kind of nominee and every milestone — equals the raw tables'")
     func movementsMatchTheTables() async throws {
-        let demo = try await DemoNominationsTests.demo.value
-        let round = try await roundID(demo)
-        let table = try await RoundRepository(store: RecordStore(pool: demo.pool)).compliance(round: round, as: try await demo.actor("noivu.thuky"))
+        let (demo, round, table) = try await loaded()
         let expected = try await demo.superuser(PostgresQuery(unsafeSQL: """
             SELECT m.code || '/' || mm.nominee_kind, mm.minimum, \(Self.counted)
             FROM thidua.round_movement_minimums mm
@@ -94,15 +94,13 @@ struct ComplianceReportTests {
 
     @Test("a commune's head sees only their own commune's nominations counted")
     func aCommuneCountsItsOwn() async throws {
-        let demo = try await DemoNominationsTests.demo.value
-        let round = try await roundID(demo)
-        let table = try await RoundRepository(store: RecordStore(pool: demo.pool)).compliance(round: round, as: try await demo.actor("noivu.thuky"))
+        let (demo, _, table) = try await loaded()
         let busiest = try #require(table.units.filter { $0.unitKind == .commune }.max { $0.counts.submitted < $1.counts.submitted })
         let head = try await demo.superuser("""
             SELECT u.username FROM thidua.users u JOIN thidua.role_grants g ON g.user_id = u.id
             WHERE u.unit_id = \(busiest.unitID) AND g.role = 'unit_head' AND g.revoked_at IS NULL LIMIT 1
             """).single()!.decode(String.self, at: 0)
-        let seen = try await RoundRepository(store: RecordStore(pool: demo.pool)).compliance(round: round, as: try await demo.actor(head))
+        let (_, _, seen) = try await loaded(as: head)
         #expect(seen.units.first { $0.unitID == busiest.unitID }?.counts == busiest.counts)
         #expect(seen.units.filter { $0.unitID != busiest.unitID }.allSatisfy { $0.counts.submitted == 0 })
     }
