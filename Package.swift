@@ -111,7 +111,7 @@ let package = Package(
         .testTarget(
             name: "ThiduaServerTests",
             dependencies: [
-                "ThiduaServer", "ThiduaTesting", "ThiduaCore", "Postgres",
+                "ThiduaServer", "ThiduaTesting", "ThiduaCore", "ThiduaSchema", "Postgres",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
             ],

@@ -10,6 +10,9 @@ public enum ThiduaSchema {
     public static let applicationRole = "thidua_app"
     /// Auditors and reports (and a hot standby): `SELECT` only.
     public static let readerRole = "thidua_reader"
+    /// The audit verifier the server runs for auditors: bypasses row-level security to see the whole trail,
+    /// reads the three audit tables and nothing else.
+    public static let verifierRole = "thidua_verifier"
 
     /// The migrations folder: `THIDUA_MIGRATIONS` when set (a deployment that moved the binary), else the bundled copy.
     public static var migrationsDirectory: URL {

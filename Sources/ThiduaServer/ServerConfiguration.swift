@@ -6,11 +6,18 @@ public struct ServerConfiguration: Sendable {
     public var expectedSchemaVersion: String?
     /// Mark the session cookie `Secure`: set it when the server is reached over TLS (behind nginx).
     public var secureCookies: Bool
+    /// How to log in as `thidua_verifier` to recompute the audit chain for auditors; without it
+    /// `GET /api/v1/audit/verification` answers 503 (verify with `thidua audit verify` on the database instead).
+    public var auditVerifierURL: String?
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, expectedSchemaVersion: String? = nil, secureCookies: Bool = false) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, expectedSchemaVersion: String? = nil, secureCookies: Bool = false,
+        auditVerifierURL: String? = nil
+    ) {
         self.host = host
         self.port = port
         self.expectedSchemaVersion = expectedSchemaVersion
         self.secureCookies = secureCookies
+        self.auditVerifierURL = auditVerifierURL
     }
 }

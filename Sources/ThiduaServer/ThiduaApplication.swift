@@ -55,7 +55,7 @@ public enum ThiduaApplication {
         CouncilRoutes(council: CouncilRepository(store: store)).add(to: router)
         DecisionRoutes(decisions: DecisionRepository(store: store), commendations: CommendationRepository(store: store)).add(to: router)
         ReportRoutes(reports: ReportRepository(store: store)).add(to: router)
-        AuditRoutes(audit: audit).add(to: router)
+        AuditRoutes(audit: audit, verifierURL: configuration.auditVerifierURL).add(to: router)
         return router
     }
 }

@@ -101,11 +101,12 @@ import ThiduaTesting
         let roles = try await connection.query("""
             SELECT rolname, rolcanlogin, rolbypassrls, rolsuper FROM pg_roles WHERE rolname LIKE 'thidua%' ORDER BY rolname
             """).map { try $0.decode((String, Bool, Bool, Bool).self) }
-        #expect(roles.map(\.0) == ["thidua_app", "thidua_definer", "thidua_owner", "thidua_reader"])
+        #expect(roles.map(\.0) == ["thidua_app", "thidua_definer", "thidua_owner", "thidua_reader", "thidua_verifier"])
         #expect(roles.allSatisfy { !$0.3 })
-        // Only the owner of the few SECURITY DEFINER functions bypasses row-level security, and it cannot log in.
-        #expect(roles.filter(\.2).map(\.0) == ["thidua_definer"])
-        #expect(roles.filter(\.1).map(\.0) == ["thidua_app", "thidua_reader"])
+        // Only the owner of the few SECURITY DEFINER functions (which cannot log in) and the audit verifier (which
+        // reads the three audit tables and nothing else: AuditVerificationRoutesTests) bypass row-level security.
+        #expect(roles.filter(\.2).map(\.0) == ["thidua_definer", "thidua_verifier"])
+        #expect(roles.filter(\.1).map(\.0) == ["thidua_app", "thidua_reader", "thidua_verifier"])
         let extensions = try await connection.query("SELECT extname FROM pg_extension WHERE extname IN ('pgcrypto', 'unaccent') ORDER BY 1")
         #expect(try extensions.map { try $0.decode(String.self, at: 0) } == ["pgcrypto", "unaccent"])
         let unaccented = try await connection.query("SELECT thidua.unaccented(\("Tủa Chùa, Đà Nẵng, Sính Phình"))")

@@ -118,6 +118,9 @@ struct ContractTests {
         _ = try await api.send(.get, "/api/v1/nominations/\(id)/as-of?at=\(ISO8601DateFormatter().string(from: Date()))", token: auditor)
         _ = try await api.send(.get, "/api/v1/audit/records/nominations/\(id)", token: auditor)
         _ = try await api.send(.get, "/api/v1/audit/users/\(world.users[.clerkA]!.lower)", token: auditor)
+        _ = try await api.send(.get, "/api/v1/audit/verification", token: auditor)
+        _ = try await api.send(.get, "/api/v1/audit/verification?expectRoot=\(String(repeating: "0", count: 64))", token: auditor)
+        _ = try await api.send(.get, "/api/v1/audit/verification?expectRoot=x", token: auditor)
         _ = try await api.send(.get, "/api/v1/rounds/\(world.round.lower)/compliance", token: secretary)
 
         let member = try await api.signIn(.member), chairman = try await api.signIn(.chairman)

@@ -149,9 +149,11 @@ struct NominationStoryTests {
             #expect(events[3]["reason"] as? String == "Thiếu số ngày công năm 2022")
             #expect(events.allSatisfy { ($0["requestID"] as? String)?.isEmpty == false })
 
-            // The chain the auditor read is intact (verification needs the whole trail: `thidua audit verify`'s view).
-            let verification = try await world.superuser { try await AuditVerifier(connection: $0).verify() }
-            #expect(verification.isIntact && verification.eventsChecked >= events.count)
+            // The auditor verifies the whole chain over HTTP: intact.
+            let verification = try await api.send(.get, "/api/v1/audit/verification", token: auditor)
+            #expect(verification.status == .ok)
+            let report = try verification.object()
+            #expect(report["intact"] as? Bool == true && (report["eventsChecked"] as? Int ?? 0) >= events.count)
         }
     }
 

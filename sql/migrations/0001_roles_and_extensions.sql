@@ -1,4 +1,4 @@
--- The three database roles of thidua, the extensions it needs and the schema that holds its tables.
+-- The database roles of thidua, the extensions it needs and the schema that holds its tables.
 --
 -- Roles belong to the cluster, not the database: when several databases share a cluster (the tests make one
 -- per test), the first creates them and the others find them. Two databases migrating at once can both see a
@@ -13,7 +13,11 @@ BEGIN
         -- The server: no DDL (owns nothing), subject to row-level security.
         'thidua_app LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS',
         -- Auditors and reports: reads only.
-        'thidua_reader LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS'
+        'thidua_reader LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS',
+        -- The audit verifier the server runs for auditors: it must see the whole trail (a record hidden by
+        -- row-level security would look removed), so it bypasses RLS — and may read the three audit tables
+        -- (0007) and nothing else, never writing. The server's own role stays under RLS.
+        'thidua_verifier LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE BYPASSRLS'
     ] LOOP
         IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = split_part(role_definition, ' ', 1)) THEN
             BEGIN
@@ -30,6 +34,7 @@ ALTER ROLE thidua_app SET search_path = thidua, public;
 ALTER ROLE thidua_reader SET search_path = thidua, public;
 -- Readers never write, even by mistake.
 ALTER ROLE thidua_reader SET default_transaction_read_only = on;
+ALTER ROLE thidua_verifier SET default_transaction_read_only = on;
 
 -- pgcrypto: bcrypt password hashes, digests, gen_random_uuid(). unaccent: search that ignores diacritics.
 CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA public;
@@ -37,7 +42,7 @@ CREATE EXTENSION IF NOT EXISTS unaccent WITH SCHEMA public;
 
 CREATE SCHEMA IF NOT EXISTS thidua AUTHORIZATION thidua_owner;
 REVOKE ALL ON SCHEMA thidua FROM PUBLIC;
-GRANT USAGE ON SCHEMA thidua TO thidua_app, thidua_reader;
+GRANT USAGE ON SCHEMA thidua TO thidua_app, thidua_reader, thidua_verifier;
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 
 -- The application reads the schema version for /health.

@@ -126,6 +126,8 @@ GRANT EXECUTE ON FUNCTION thidua.lock_audit_for_sealing() TO thidua_definer;
 GRANT SELECT, INSERT ON thidua.audit_checkpoints, thidua.audit_checkpoint_heads TO thidua_definer;
 GRANT SELECT, UPDATE ON SEQUENCE thidua.audit_sealed_watermark TO thidua_definer;
 GRANT SELECT ON thidua.audit_checkpoints, thidua.audit_checkpoint_heads TO thidua_app, thidua_reader;
+-- The verifier (0001) reads the whole trail and nothing else.
+GRANT SELECT ON thidua.audit_events, thidua.audit_checkpoints, thidua.audit_checkpoint_heads TO thidua_verifier;
 
 -- Seals every event with an id above the previous checkpoint's range and returns the new checkpoint, or NULL
 -- when there is nothing new. The acting user must hold auditor, secretariat or admin (or be the installer, from

@@ -13,6 +13,8 @@ public enum CatalogueAction: Sendable, Hashable {
     case delegate(Role)
     case readWholeAuditTrail
     case sealAuditCheckpoint
+    /// Recomputing the whole hash chain (DESIGN.md §4: the auditor's alone).
+    case verifyAuditChain
     /// The district's reports: the yearly report to the chairman, overdue items (issue 4 §6).
     case readReports
     /// Changing one's own password: anyone holding a role in person (the change is audited in that role).
@@ -39,6 +41,8 @@ extension Policy {
             return try requireAny(actor, [.auditor, .secretariat])
         case .sealAuditCheckpoint:
             return try requireAny(actor, [.auditor, .secretariat, .admin])
+        case .verifyAuditChain:
+            return try require(actor, .auditor)
         case .readReports:
             return try requireAny(actor, [.secretariat, .chairman, .auditor])
         case .changeOwnPassword:

@@ -29,6 +29,7 @@ extension APIError {
         case .throttled:
             status = .tooManyRequests
             retryAfter = 60
+        case .verifierUnavailable: status = .serviceUnavailable
         }
         self.init(
             status, code: error.code, vietnamese: error.vietnamese, english: error.english, field: field,

@@ -75,6 +75,11 @@ extension APIError {
             english: "The parameter \(name) is not valid.", field: name)
     }
 
+    static let verificationRunning = APIError(
+        .tooManyRequests, code: "verification_running",
+        vietnamese: "Đang có một lượt kiểm tra chuỗi nhật ký. Hãy thử lại sau khi lượt đó xong.",
+        english: "A verification of the audit chain is already running. Try again when it has finished.", retryAfter: 10)
+
     static let noRoute = APIError(
         .notFound, code: "no_route", vietnamese: "Không có địa chỉ này.", english: "There is no such route.")
 

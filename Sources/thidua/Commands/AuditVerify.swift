@@ -27,7 +27,7 @@ struct AuditVerify: AsyncParsableCommand {
     var expectRoot: String?
 
     func validate() throws {
-        if let expectRoot, Self.expected(expectRoot) == nil {
+        if let expectRoot, AuditExpectedRoot(parsing: expectRoot) == nil {
             throw ValidationError("--expect-root: 64 hexadecimal digits, or ID:HEX / cần 64 chữ số hệ mười sáu")
         }
     }
@@ -38,7 +38,7 @@ struct AuditVerify: AsyncParsableCommand {
             defer { connection.close() }
             let bar = ProgressBar(label: "kiểm tra / verifying")
             let verification = try await AuditVerifier(connection: connection)
-                .verify(expecting: expectRoot.flatMap(Self.expected)) { checked, total in bar.show(checked, of: total) }
+                .verify(expecting: expectRoot.flatMap(AuditExpectedRoot.init(parsing:))) { checked, total in bar.show(checked, of: total) }
             bar.finish()
             let counts = "\(verification.eventsChecked) events, \(verification.records) records, \(verification.checkpoints) checkpoints, \(verification.unsealedEvents) not yet sealed"
             if let problem = verification.problem {
@@ -56,12 +56,5 @@ struct AuditVerify: AsyncParsableCommand {
         } catch {
             throw CommandFailure.exit(for: error)
         }
-    }
-
-    static func expected(_ text: String) -> AuditExpectedRoot? {
-        let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
-        if parts.count == 2, let id = Int64(parts[0]), let root = SHA256Digest(hex: parts[1]) { return .checkpoint(id: id, root: root) }
-        if parts.count == 1, let root = SHA256Digest(hex: parts[0]) { return .latest(root) }
-        return nil
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PostgresCluster
+import ThiduaSchema
 
 struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,7 +34,8 @@ struct Demo: AsyncParsableCommand {
             if let url = database.resolved {
                 try await Migrate.apply(to: url)
                 try await DemoData.prepare(url: url)
-                try await ServerRunner.run(connectionString: url, options: server)
+                // Served as the application role, under row-level security, even when the URL's user is a superuser.
+                try await ServerRunner.run(connectionString: ConnectionRole.acting(as: ThiduaSchema.applicationRole, url), options: server)
                 return
             }
             let cluster = try data.cluster()
@@ -46,7 +48,9 @@ struct Demo: AsyncParsableCommand {
                 let database = PrivateDatabase(cluster: cluster)
                 try await database.prepare()
                 try await database.prepareDemo()
-                try await ServerRunner.run(connectionString: try database.applicationConnectionString(), options: server)
+                try await ServerRunner.run(
+                    connectionString: try database.applicationConnectionString(), verifierURL: try database.verifierConnectionString(),
+                    options: server)
             } catch {
                 if !alreadyRunning { try? cluster.stop() }
                 throw error

@@ -22,6 +22,7 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         do {
             let connectionString: String
+            var verifierURL: String?
             if let url = database.resolved {
                 connectionString = url
             } else {
@@ -30,8 +31,9 @@ struct Serve: AsyncParsableCommand {
                     throw ValidationError("Cơ sở dữ liệu riêng chưa chạy / the private database under \(cluster.directory) is not running: run `thidua db start` or set DATABASE_URL")
                 }
                 connectionString = try PrivateDatabase(cluster: cluster).applicationConnectionString()
+                verifierURL = try PrivateDatabase(cluster: cluster).verifierConnectionString()
             }
-            try await ServerRunner.run(connectionString: connectionString, options: server)
+            try await ServerRunner.run(connectionString: connectionString, verifierURL: verifierURL, options: server)
         } catch {
             throw CommandFailure.exit(for: error)
         }

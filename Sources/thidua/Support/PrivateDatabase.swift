@@ -27,4 +27,9 @@ struct PrivateDatabase {
     func applicationConnectionString() throws -> String {
         try cluster.connectionString(database: ThiduaSchema.databaseName, user: ThiduaSchema.applicationRole)
     }
+
+    /// The audit verifier's login (`thidua_verifier`: reads the whole trail, nothing else).
+    func verifierConnectionString() throws -> String {
+        try cluster.connectionString(database: ThiduaSchema.databaseName, user: ThiduaSchema.verifierRole)
+    }
 }

@@ -7,10 +7,13 @@ import ThiduaServer
 
 /// Runs the HTTP server over a pool until SIGINT or SIGTERM, then closes the pool.
 enum ServerRunner {
-    static func run(connectionString: String, options: ServerOptions) async throws {
+    /// `verifierURL` is the audit verifier's login when the options name none (the private database's).
+    static func run(connectionString: String, verifierURL: String? = nil, options: ServerOptions) async throws {
         let pool = PostgresPool(configuration: .init(connectionString: connectionString, maximumConnections: try options.resolvedPoolSize()))
         let expected = try ThiduaSchema.migrator().migrations.last?.version
-        let configuration = ServerConfiguration(host: options.resolvedHost(), port: try options.resolvedPort(), expectedSchemaVersion: expected)
+        let configuration = ServerConfiguration(
+            host: options.resolvedHost(), port: try options.resolvedPort(), expectedSchemaVersion: expected,
+            auditVerifierURL: options.resolvedVerifierURL() ?? verifierURL)
         var logger = Logger(label: "thidua")
         logger.logLevel = Environment.string("THIDUA_LOG_LEVEL").flatMap(Logger.Level.init(rawValue:)) ?? .info
         let app = ThiduaApplication.make(pool: pool, configuration: configuration, logger: logger) { url in

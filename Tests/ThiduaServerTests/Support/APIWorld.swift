@@ -2,16 +2,19 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Postgres
+import ThiduaSchema
 import ThiduaServer
 import ThiduaTesting
 
-/// A ``RecordsWorld`` served by the real application over real HTTP on a random port, as the application role.
+/// A ``RecordsWorld`` served by the real application over real HTTP on a random port, as the application role;
+/// auditors verify the chain through the world's `thidua_verifier` login unless `verifier` is false.
 enum APIWorld {
     static func run(
-        samples: SampleLog = SampleLog(), _ body: @Sendable (RecordsWorld, APIClient) async throws -> Void
+        samples: SampleLog = SampleLog(), verifier: Bool = true, _ body: @Sendable (RecordsWorld, APIClient) async throws -> Void
     ) async throws {
         let world = try await RecordsWorld.make()
-        let app = ThiduaApplication.make(pool: world.pool, configuration: .init(port: 0))
+        let verifierURL = verifier ? try world.database.connectionString(user: ThiduaSchema.verifierRole) : nil
+        let app = ThiduaApplication.make(pool: world.pool, configuration: .init(port: 0, auditVerifierURL: verifierURL))
         try await app.test(.live) { client in
             try await body(world, APIClient(client: client, samples: samples))
         }

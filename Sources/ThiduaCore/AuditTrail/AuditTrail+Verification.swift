@@ -1,0 +1,22 @@
+import Postgres
+
+extension AuditTrail {
+    /// Recomputes the whole hash chain for an auditor (DESIGN.md §4, §6), through a connection of its own as
+    /// `thidua_verifier` (0001): the one login that sees every area's trail, and may read nothing else. The
+    /// application's role stays under row-level security, which would hide records and make them look removed.
+    /// Without `verifierURL` the auditor is told ``ThiduaError/verifierUnavailable``.
+    ///
+    /// ```swift
+    /// let result = try await AuditTrail.verifyChain(connectingTo: verifierURL, expecting: .latest(keptRoot), as: auditor)
+    /// result.problem?.vietnamese   // nil when intact
+    /// ```
+    public static func verifyChain(
+        connectingTo verifierURL: String?, expecting root: AuditExpectedRoot? = nil, as actor: Actor
+    ) async throws -> AuditVerification {
+        _ = try Policy.permit(actor, .verifyAuditChain)
+        guard let verifierURL else { throw ThiduaError.verifierUnavailable }
+        let connection = try await PostgresConnection.connect(to: verifierURL)
+        defer { connection.close() }
+        return try await AuditVerifier(connection: connection).verify(expecting: root)
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import HTTPTypes
+import Postgres
+import Testing
+import ThiduaCore
+import ThiduaTesting
+
+/// `GET /api/v1/audit/verification`: an auditor recomputes the whole chain over HTTP, through the server's
+/// `thidua_verifier` login; tampering made as the superuser shows, other roles are refused, and a server
+/// without the login says so.
+@Suite("AuditVerificationRoutesTests")
+struct AuditVerificationRoutesTests {
+    @Test("an auditor verifies an honest trail, then sees an event edited behind the triggers' back named, and a root that is not the one kept")
+    func auditorVerifies() async throws {
+        try await APIWorld.run { world, api in
+            let auditor = try await api.signIn(.auditor)
+            _ = try await world.nominations.create(world.draft(name: "Lò Văn Páo"), by: try await world.actor(.clerkA))
+            let sealed = try await world.asInstaller { connection in
+                try await connection.query("SELECT encode(root, 'hex') FROM thidua.seal_audit_checkpoint()").single()!.decode(String.self, at: 0)
+            }
+
+            let honest = try await api.send(.get, "/api/v1/audit/verification?expectRoot=\(sealed)", token: auditor)
+            #expect(honest.status == .ok, "\(honest.text)")
+            let report = try honest.object()
+            #expect(report["intact"] as? Bool == true && report["problem"] == nil)
+            #expect(report["latestRoot"] as? String == sealed)
+            let events = try await world.superuser { try await $0.query("SELECT count(*)::int FROM thidua.audit_events").single()!.decode(Int.self, at: 0) }
+            #expect(report["eventsChecked"] as? Int == events && events > 0)
+
+            let otherRoot = String(repeating: "ab", count: 32)
+            let wrongRoot = try await api.send(.get, "/api/v1/audit/verification?expectRoot=\(otherRoot)", token: auditor).object()
+            #expect(wrongRoot["intact"] as? Bool == false)
+            #expect((wrongRoot["problem"] as? [String: Any])?["kind"] as? String == "rootMismatch")
+
+            let edited = try await world.superuser { connection in
+                try await connection.withTransaction { connection in
+                    _ = try await connection.query("SET LOCAL session_replication_role = replica")
+                    return try await connection.query("""
+                        UPDATE thidua.audit_events SET reason = 'sửa lén' WHERE id = (SELECT max(id) FROM thidua.audit_events WHERE record_type = 'nominations')
+                        RETURNING id
+                        """).single()!.decode(Int64.self, at: 0)
+                }
+            }
+            let tampered = try await api.send(.get, "/api/v1/audit/verification", token: auditor)
+            #expect(tampered.status == .ok)
+            let problem = try #require(try tampered.object()["problem"] as? [String: Any])
+            #expect(problem["kind"] as? String == "edited" && (problem["eventID"] as? NSNumber)?.int64Value == edited)
+            #expect((problem["vietnamese"] as? String)?.contains("đã bị sửa") == true && problem["recordType"] as? String == "nominations")
+        }
+    }
+
+    @Test("only auditors verify; a bad kept root is 400; without a verifier login the server answers 503 and says what to do")
+    func refusals() async throws {
+        try await APIWorld.run { _, api in
+            for person in [RecordsWorld.Person.secretary, .chairman, .admin, .clerkA] {
+                let token = try await api.signIn(person)
+                let refused = try await api.send(.get, "/api/v1/audit/verification", token: token)
+                #expect(refused.status == .forbidden, "\(person): \(refused.text)")
+            }
+            let auditor = try await api.signIn(.auditor)
+            let bad = try await api.send(.get, "/api/v1/audit/verification?expectRoot=12:xyz", token: auditor)
+            #expect(bad.status == .badRequest)
+            #expect((try bad.object()["error"] as? [String: Any])?["field"] as? String == "expectRoot")
+            #expect(try await api.send(.get, "/api/v1/audit/verification").status == .unauthorized)
+        }
+        try await APIWorld.run(verifier: false) { _, api in
+            let auditor = try await api.signIn(.auditor)
+            let unavailable = try await api.send(.get, "/api/v1/audit/verification", token: auditor)
+            #expect(unavailable.status == .serviceUnavailable)
+            let body = try #require(try unavailable.object()["error"] as? [String: Any])
+            #expect(body["code"] as? String == "verifier_unavailable" && (body["vietnamese"] as? String)?.contains("thidua audit verify") == true)
+            let clerk = try await api.signIn(.clerkA)
+            #expect(try await api.send(.get, "/api/v1/audit/verification", token: clerk).status == .forbidden)
+        }
+    }
+
+    @Test("the verifier login reads the audit trail and nothing else, and cannot write it")
+    func verifierLoginIsNarrow() async throws {
+        let world = try await RecordsWorld.make()
+        let connection = try await world.database.connect(user: "thidua_verifier")
+        defer { connection.close() }
+        let readable = try await connection.query("""
+            SELECT c.relname FROM pg_class c WHERE c.relnamespace = 'thidua'::regnamespace AND c.relkind IN ('r', 'v', 'p')
+              AND has_table_privilege(c.oid, 'SELECT') ORDER BY 1
+            """).map { try $0.decode(String.self, at: 0) }
+        #expect(readable == ["audit_checkpoint_heads", "audit_checkpoints", "audit_events"])
+        let writable = try await connection.query("""
+            SELECT count(*)::int FROM pg_class c WHERE c.relnamespace = 'thidua'::regnamespace
+              AND (has_table_privilege(c.oid, 'INSERT') OR has_table_privilege(c.oid, 'UPDATE') OR has_table_privilege(c.oid, 'DELETE'))
+            """).single()!.decode(Int.self, at: 0)
+        #expect(writable == 0)
+        await #expect(throws: PostgresError.self) {
+            _ = try await connection.query("SELECT count(*) FROM thidua.nominee_personal")
+        }
+    }
+}
