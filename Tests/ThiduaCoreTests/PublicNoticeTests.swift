@@ -166,6 +166,8 @@ struct PublicNoticeTests {
             try await f.notices.close(notice.id, version: notice.version, outcome: .noObjection, by: f[.headB])
         }
         let close: PostgresQuery = "UPDATE thidua.public_notices SET outcome = 'no_objection', closed_by = \(f[.headB].userID), version = version + 1 WHERE id = \(notice.id)"
+        // Row-level security hides the row from the update (nothing matched) or the guard refuses it; either way the
+        // notice is unchanged, checked below.
         let closed = try await f.refusal(of: close, as: f[.headB], in: .unitHead)
         #expect(closed == "TD008" || closed == "42501" || closed == nil)
         // Another unit's clerk neither sees the notice nor records on it.

@@ -23,7 +23,7 @@ struct RulesRoutesTests {
 
             let listed = try await api.send(.get, "/api/v1/holds?nominee=\(nominee.lower)", token: secretary)
             let stored = try await HoldRepository(store: world.store).holds(of: nominee, as: try await world.actor(.secretary))
-            #expect(try listed.array().compactMap { $0["id"] as? String } == stored.map(\.id.lower))
+            #expect(try listed.array().compactMap { ($0["id"] as? String)?.lowercased() } == stored.map(\.id.lower))
             #expect(stored.map(\.kind) == [.discipline] && stored.first?.basis == "Quyết định kỷ luật số 05/QĐ-UBND")
 
             #expect(try await api.send(.get, "/api/v1/holds", token: secretary).status == .badRequest)
