@@ -55,6 +55,12 @@ public enum ThiduaApplication {
         CouncilRoutes(council: CouncilRepository(store: store)).add(to: router)
         DecisionRoutes(decisions: DecisionRepository(store: store), commendations: CommendationRepository(store: store)).add(to: router)
         ReportRoutes(reports: ReportRepository(store: store)).add(to: router)
+        HoldRoutes(holds: HoldRepository(store: store)).add(to: router)
+        LegalRuleRoutes(rules: LegalRules(store: store)).add(to: router)
+        EligibilityRoutes(eligibility: EligibilityRepository(store: store)).add(to: router)
+        ExemplarRoutes(exemplars: ExemplarRepository(store: store)).add(to: router)
+        ReviewRoutes(exemplars: ExemplarRepository(store: store)).add(to: router)
+        NoticeRoutes(notices: PublicNoticeRepository(store: store)).add(to: router)
         AuditRoutes(audit: audit, verifierURL: configuration.auditVerifierURL).add(to: router)
         return router
     }

@@ -36,7 +36,8 @@ struct Thidua: AsyncParsableCommand {
         subcommands: [
             Demo.self, Serve.self, DatabaseCommand.self, AuditCommand.self, Bench.self,
             Login.self, Logout.self, WhoAmI.self, NominationsCommand.self, CouncilCommand.self, UsersCommand.self,
-            RoundsCommand.self, DecisionsCommand.self, ComplianceCommand.self, ReportsCommand.self,
+            RoundsCommand.self, DecisionsCommand.self, ComplianceCommand.self, ReportsCommand.self, HoldsCommand.self,
+            RulesCommand.self, EligibilityCommand.self, ExemplarsCommand.self, NoticesCommand.self,
         ]
     )
 }

@@ -21,6 +21,7 @@ struct DecisionFixture {
     var holds: HoldRepository { HoldRepository(store: world.store) }
     var rules: LegalRules { LegalRules(store: world.store) }
     var commendations: CommendationRepository { CommendationRepository(store: world.store) }
+    var notices: PublicNoticeRepository { PublicNoticeRepository(store: world.store) }
 
     subscript(person: Person) -> Actor { council[person] }
 

@@ -102,4 +102,22 @@ struct PolicyTests {
         #expect(throws: PolicyDenial.roleRequired(Role.allCases)) { try Policy.authorize(actor([]), CatalogueAction.changeOwnPassword) }
         #expect(!PolicyDenial.roleRequired(Role.allCases).vietnamese.hasSuffix("Cần vai trò: ."))
     }
+
+    @Test("public notices: the secretariat runs them; the nomination's own clerk or head records what they receive, another unit's does not")
+    func noticeActions() throws {
+        let secretary = actor([.secretariat], unit: otherUnit), auditor = actor([.auditor], unit: otherUnit)
+        #expect(try Policy.authorize(secretary, NoticeAction.run).role == .secretariat)
+        #expect(try Policy.authorize(secretary, NoticeAction.record(unitID: unit)).role == .secretariat)
+        for roles in [Set([Role.unitClerk]), [.unitHead], [.chairman], [.councilMember], [.admin]] {
+            #expect(throws: PolicyDenial.roleRequired([.secretariat])) { try Policy.authorize(actor(roles), NoticeAction.run) }
+        }
+        #expect(throws: PolicyDenial.readOnly) { try Policy.authorize(auditor, NoticeAction.run) }
+        #expect(try Policy.authorize(actor([.unitHead]), NoticeAction.record(unitID: unit)).role == .unitHead)
+        #expect(throws: PolicyDenial.otherUnit) { try Policy.authorize(actor([.unitClerk], unit: otherUnit), NoticeAction.record(unitID: unit)) }
+        #expect(throws: PolicyDenial.readOnly) { try Policy.authorize(auditor, NoticeAction.record(unitID: unit)) }
+        #expect(try Policy.authorize(auditor, NoticeAction.viewNotices).role == .auditor)
+        #expect(throws: PolicyDenial.roleRequired([.unitClerk, .unitHead, .secretariat, .chairman, .auditor])) {
+            try Policy.authorize(actor([.councilMember]), NoticeAction.viewNotices)
+        }
+    }
 }

@@ -164,6 +164,7 @@ struct ContractTests {
         _ = try await api.send(.get, "/api/v1/decisions/\(decision)/document", token: secretary)
         let nominee = try #require(try await api.send(.get, "/api/v1/nominations/\(verified)", token: secretary).object()["nomineeID"] as? String)
         _ = try await api.send(.get, "/api/v1/nominees/\(nominee)/commendations", token: secretary)
+        try await Self.exerciseRulesOperations(world, api, nominee: nominee, secretary: secretary, clerk: clerk)
         _ = try await api.send(.get, "/api/v1/reports/yearly/2021", token: secretary)
         let plan: [String: Any] = ["unitID": world.communeA.lower, "period": "2021-2025", "number": "15/KH-UBND", "issuedOn": "2021-08-02", "receivedOn": "2021-08-05"]
         _ = try await api.send(.post, "/api/v1/unit-plans", token: secretary, json: plan)

@@ -36,7 +36,9 @@
 -- Errors: TD030 the decision-maker may not confer the form (or a proposal's addressee may not, or the issuer
 -- could itself) · TD031 the nominee is under a hold on the decision's date · TD032 the achievement is commended
 -- (or proposed) already · TD033 a signed decision never changes (DETAIL state=) · TD034 no base salary in
--- force on the decision's date · TD035 the nomination's public notice has not ended without objection.
+-- force on the decision's date · TD035 the nomination's public notice has not ended without objection (at
+-- signing, and when the council opens a session over it) · TD036 the public notice is closed: it takes no more
+-- objections or comments.
 SET LOCAL ROLE thidua_owner;
 SET LOCAL search_path = thidua, public;
 
@@ -422,7 +424,13 @@ CREATE TABLE commendation_records (
 CREATE INDEX commendation_records_nominee ON commendation_records (nominee_id, year);
 
 -- Public notice before a commendation where the form requires it (commendation_forms.notice_working_days):
--- the nomination waits out the period; objections are recorded; the secretariat closes it with an outcome.
+-- the secretariat opens it for a nomination on a channel (the district's portal, the commune's notice board),
+-- the nomination waits out the period, objections and comments are recorded as they arrive (by the
+-- secretariat, or by the nomination's own unit where it is posted at its seat), and the secretariat closes it
+-- with an outcome once it has run. A nomination does not go before the council while a notice of it runs or
+-- after one ended with an objection upheld (guard_council_item_notice), and is signed only after the form's
+-- notice ended without one (check_decision_item). Nominations carry no form, so the notice is what names it:
+-- a nomination for a form that needs a notice but has none is stopped at signing, not at the council.
 CREATE TABLE public_notices (
     id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
     area_id text NOT NULL REFERENCES areas,
@@ -441,12 +449,18 @@ CREATE TABLE public_notices (
     CHECK ((outcome IS NULL) = (closed_by IS NULL))
 );
 CREATE INDEX public_notices_nomination ON public_notices (nomination_id);
+-- One running notice per nomination and form: a second would let the first's objections be sidestepped.
+CREATE UNIQUE INDEX public_notices_one_running ON public_notices (nomination_id, form_code) WHERE outcome IS NULL;
 
 CREATE TABLE notice_objections (
     id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
     notice_id uuid NOT NULL REFERENCES public_notices,
     area_id text NOT NULL REFERENCES areas,
     unit_id uuid NOT NULL REFERENCES units,
+    -- An objection (phản ánh) must be settled before the notice closes; a comment (góp ý) is kept, not settled.
+    kind text NOT NULL DEFAULT 'objection' CHECK (kind IN ('objection', 'comment')),
+    -- Who raised it, as they gave it: a citizen's name, an organisation, "ý kiến không ký tên".
+    objector text NOT NULL CHECK (objector IS NFC NORMALIZED AND btrim(objector) <> ''),
     received_on date NOT NULL,
     content text NOT NULL CHECK (content IS NFC NORMALIZED AND btrim(content) <> ''),
     recorded_by uuid NOT NULL REFERENCES users,
@@ -460,14 +474,22 @@ CREATE FUNCTION add_working_days(day date, count integer) RETURNS date
     RETURN (SELECT d::date FROM generate_series((day + 1)::timestamp, (day + count * 2 + 14)::timestamp, interval '1 day') d
             WHERE extract(isodow FROM d) < 6 ORDER BY d OFFSET count - 1 LIMIT 1) + 1;
 
--- Whether the nomination may be commended in `form` on `day`: no notice required, or one ended by then
--- without an objection upheld.
+-- Whether the nomination may be commended in `form` on `day`: no objection to it was ever upheld, and the form
+-- needs no notice or one ended by then without an objection upheld.
 CREATE FUNCTION notice_satisfied(nomination uuid, form text, day date) RETURNS boolean
     LANGUAGE sql STABLE PARALLEL SAFE
-    RETURN NOT EXISTS (SELECT FROM thidua.commendation_forms f WHERE f.code = form AND f.notice_working_days IS NOT NULL)
-        OR EXISTS (SELECT FROM thidua.public_notices p
-                   WHERE p.nomination_id = nomination AND p.form_code = form AND p.ends_on <= day
-                     AND p.outcome IN ('no_objection', 'objections_dismissed'));
+    RETURN NOT EXISTS (SELECT FROM thidua.public_notices p WHERE p.nomination_id = nomination AND p.outcome = 'objections_upheld')
+        AND (NOT EXISTS (SELECT FROM thidua.commendation_forms f WHERE f.code = form AND f.notice_working_days IS NOT NULL)
+             OR EXISTS (SELECT FROM thidua.public_notices p
+                        WHERE p.nomination_id = nomination AND p.form_code = form AND p.ends_on <= day
+                          AND p.outcome IN ('no_objection', 'objections_dismissed')));
+
+-- Whether a notice of the nomination still runs (not closed) or ended with an objection upheld: then it does
+-- not go before the council.
+CREATE FUNCTION notice_holds_back(nomination uuid) RETURNS boolean
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN EXISTS (SELECT FROM thidua.public_notices p
+                   WHERE p.nomination_id = nomination AND (p.outcome IS NULL OR p.outcome = 'objections_upheld'));
 
 CREATE FUNCTION guard_public_notice() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
@@ -475,6 +497,7 @@ AS $$
 DECLARE
     actor uuid := thidua.actor_id();
     days integer;
+    state text;
 BEGIN
     IF actor IS NULL THEN
         RAISE EXCEPTION 'no acting user' USING ERRCODE = 'TD001';
@@ -487,11 +510,25 @@ BEGIN
         IF days IS NULL THEN
             RAISE EXCEPTION 'the form % needs no public notice', NEW.form_code USING ERRCODE = '23514';
         END IF;
-        SELECT n.area_id, n.unit_id INTO NEW.area_id, NEW.unit_id FROM thidua.nominations n WHERE n.id = NEW.nomination_id;
+        SELECT n.area_id, n.unit_id, n.state INTO NEW.area_id, NEW.unit_id, state
+        FROM thidua.nominations n WHERE n.id = NEW.nomination_id;
+        -- Between submission and the decision: a draft is not yet a candidate, a closed file is no longer one.
+        IF state NOT IN ('submitted', 'endorsed', 'verified', 'in_review', 'approved') THEN
+            RAISE EXCEPTION 'a notice is opened for a nomination under review, not one that is %', state USING ERRCODE = 'TD002';
+        END IF;
+        IF EXISTS (SELECT FROM thidua.public_notices p WHERE p.nomination_id = NEW.nomination_id AND p.outcome = 'objections_upheld') THEN
+            RAISE EXCEPTION 'an objection to this nomination was upheld: it does not proceed' USING ERRCODE = 'TD035';
+        END IF;
         IF NEW.outcome IS NOT NULL OR NEW.version <> 1 THEN
             RAISE EXCEPTION 'a notice opens without an outcome' USING ERRCODE = 'TD006';
         END IF;
-        NEW.ends_on := thidua.add_working_days(NEW.starts_on, days);
+        -- The law's period is a minimum: a notice may be posted for longer, never shorter.
+        IF NEW.ends_on IS NULL THEN
+            NEW.ends_on := thidua.add_working_days(NEW.starts_on, days);
+        ELSIF NEW.ends_on < thidua.add_working_days(NEW.starts_on, days) THEN
+            RAISE EXCEPTION 'the form % needs % working days of notice', NEW.form_code, days
+                USING ERRCODE = '23514', CONSTRAINT = 'public_notices_period';
+        END IF;
         NEW.opened_by := actor;
         RETURN NEW;
     END IF;
@@ -503,8 +540,12 @@ BEGIN
     IF current_date < OLD.ends_on THEN
         RAISE EXCEPTION 'the notice runs until %', OLD.ends_on USING ERRCODE = 'TD035';
     END IF;
-    IF NEW.outcome = 'no_objection' AND EXISTS (SELECT FROM thidua.notice_objections o WHERE o.notice_id = NEW.id) THEN
-        RAISE EXCEPTION 'objections were received: the outcome says how they were settled' USING ERRCODE = '23514';
+    IF NEW.outcome = 'no_objection' AND EXISTS (SELECT FROM thidua.notice_objections o WHERE o.notice_id = NEW.id AND o.kind = 'objection') THEN
+        RAISE EXCEPTION 'objections were received: the outcome says how they were settled'
+            USING ERRCODE = '23514', CONSTRAINT = 'public_notices_outcome';
+    END IF;
+    IF NEW.outcome <> 'no_objection' AND NOT EXISTS (SELECT FROM thidua.notice_objections o WHERE o.notice_id = NEW.id AND o.kind = 'objection') THEN
+        RAISE EXCEPTION 'no objection was received to settle' USING ERRCODE = '23514', CONSTRAINT = 'public_notices_outcome';
     END IF;
     NEW.closed_by := actor;
     RETURN NEW;
@@ -522,8 +563,14 @@ BEGIN
         RAISE EXCEPTION 'no acting user' USING ERRCODE = 'TD001';
     END IF;
     SELECT * INTO notice FROM thidua.public_notices p WHERE p.id = NEW.notice_id;
+    IF notice.id IS NULL THEN
+        RAISE EXCEPTION 'no such notice' USING ERRCODE = '23503', CONSTRAINT = 'notice_objections_notice_id_fkey';
+    END IF;
     IF notice.outcome IS NOT NULL THEN
-        RAISE EXCEPTION 'the notice is closed' USING ERRCODE = 'TD002';
+        RAISE EXCEPTION 'the notice is closed' USING ERRCODE = 'TD036';
+    END IF;
+    IF NEW.received_on < notice.starts_on THEN
+        RAISE EXCEPTION 'received before the notice was posted' USING ERRCODE = '23514', CONSTRAINT = 'notice_objections_received_on';
     END IF;
     NEW.area_id := notice.area_id;
     NEW.unit_id := notice.unit_id;
@@ -533,6 +580,21 @@ BEGIN
 END
 $$;
 CREATE TRIGGER notice_objections_guard BEFORE INSERT ON notice_objections FOR EACH ROW EXECUTE FUNCTION guard_notice_objection();
+
+-- The council's side of the gate: a session opens only over nominations no notice holds back. A trigger of
+-- its own on 0009's table, so the council's guard stays about the council.
+CREATE FUNCTION guard_council_item_notice() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF thidua.notice_holds_back(NEW.nomination_id) THEN
+        RAISE EXCEPTION 'a public notice of the nomination runs, or ended with an objection upheld' USING ERRCODE = 'TD035';
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER council_session_items_notice BEFORE INSERT ON council_session_items
+    FOR EACH ROW EXECUTE FUNCTION guard_council_item_notice();
 
 -- ───────────────────────────────────────────────────────────────────────────────────────────────────────────
 -- Guards
@@ -1061,8 +1123,10 @@ CREATE POLICY secretariat_closes ON public_notices FOR UPDATE
     USING (area_id = (SELECT actor_area_as('secretariat'))) WITH CHECK (area_id = (SELECT actor_area_as('secretariat')));
 CREATE POLICY with_a_visible_notice ON notice_objections FOR SELECT
     USING (EXISTS (SELECT FROM public_notices p WHERE p.id = notice_id));
-CREATE POLICY secretariat_records ON notice_objections FOR INSERT WITH CHECK (
-    (SELECT actor_roles()) @> ARRAY['secretariat'] AND EXISTS (SELECT FROM public_notices p WHERE p.id = notice_id));
+-- Objections reach the secretariat, or the nomination's own unit where the notice is posted at its seat.
+CREATE POLICY secretariat_or_unit_records ON notice_objections FOR INSERT WITH CHECK (
+    ((SELECT actor_roles()) @> ARRAY['secretariat'] OR unit_id = (SELECT actor_staff_unit_id()))
+    AND EXISTS (SELECT FROM public_notices p WHERE p.id = notice_id));
 
 -- The chairman's one edge of the workflow: approved → decided, by signing (guard_nomination checks the rest).
 CREATE POLICY chairman_decides ON nominations FOR UPDATE

@@ -148,6 +148,16 @@ public struct ExemplarRepository: Sendable {
         }
     }
 
+    /// The exemplars the actor may see, by name.
+    public func exemplars(as actor: Actor) async throws -> [Exemplar] {
+        try Policy.permit(actor, ExemplarAction.viewExemplars)
+        return try await store.read(actor) { connection in
+            try await connection.query("""
+                SELECT \(sql: Exemplar.columns) FROM thidua.exemplars ORDER BY nominee_name COLLATE "vi-VN-x-icu", title, id
+                """).map(Exemplar.init(row:))
+        }
+    }
+
     /// An exemplar with its follow-up, oldest first.
     public func history(
         of exemplarID: UUID, as actor: Actor

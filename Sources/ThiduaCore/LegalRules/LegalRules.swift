@@ -26,6 +26,28 @@ public struct LegalRules: Sendable {
         }
     }
 
+    /// Every rule, in force or not: forms by code, types, the authority table by level, form and date,
+    /// coefficients by form, kind and date, base salaries by date.
+    public func book(as actor: Actor) async throws -> LegalRuleBook {
+        try Policy.permit(actor, .view)
+        return try await store.read(actor) { connection in
+            LegalRuleBook(
+                forms: try await connection.query("SELECT \(sql: CommendationForm.columns) FROM thidua.commendation_forms ORDER BY code")
+                    .map(CommendationForm.init(row:)),
+                commendationTypes: try await connection.query("""
+                    SELECT \(sql: CommendationTypeRule.columns) FROM thidua.commendation_types ORDER BY counts_toward_higher DESC, code
+                    """).map(CommendationTypeRule.init(row:)),
+                authorities: try await connection.query("""
+                    SELECT \(sql: ConferringAuthority.columns) FROM thidua.conferring_authorities ORDER BY level, form_code, valid_from
+                    """).map(ConferringAuthority.init(row:)),
+                rewardCoefficients: try await connection.query("""
+                    SELECT \(sql: RewardCoefficient.columns) FROM thidua.reward_coefficients ORDER BY form_code, nominee_kind, valid_from
+                    """).map(RewardCoefficient.init(row:)),
+                baseSalaries: try await connection.query("SELECT \(sql: BaseSalary.columns) FROM thidua.base_salaries ORDER BY valid_from")
+                    .map(BaseSalary.init(row:)))
+        }
+    }
+
     /// Whether `level` may confer `form` on `day` (Law art. 80 as the authority table has it).
     public func mayConfer(_ level: AuthorityLevel, _ form: String, on day: Date, as actor: Actor) async throws -> Bool {
         try Policy.permit(actor, .view)

@@ -1,4 +1,4 @@
-/// Everything an actor may ask to do with commendation decisions, proposals, holds, public notices and the
+/// Everything an actor may ask to do with commendation decisions, proposals, holds and the
 /// legal rules (DESIGN.md §4: "issue a commendation decision — the secretariat prepares the draft, the
 /// chairman signs").
 public enum DecisionAction: Sendable, Hashable, CaseIterable {
@@ -9,7 +9,7 @@ public enum DecisionAction: Sendable, Hashable, CaseIterable {
     case sendBack
     /// Read decisions (drafts only where row-level security shows them), commendation records and the law.
     case view
-    /// Place and lift holds, run public notices (the secretariat).
+    /// Place and lift holds (the secretariat).
     case manageHolds
     /// Read holds: the secretariat, the chairman who signs, auditors.
     case viewHolds

@@ -47,4 +47,14 @@ extension Policy {
             throw .denied(error)
         }
     }
+
+    /// ``authorize(_:_:)`` for a public-notice action, refusing with ``ThiduaError/denied(_:)``.
+    @discardableResult
+    static func permit(_ actor: Actor, _ action: NoticeAction) throws(ThiduaError) -> Capacity {
+        do {
+            return try authorize(actor, action)
+        } catch {
+            throw .denied(error)
+        }
+    }
 }

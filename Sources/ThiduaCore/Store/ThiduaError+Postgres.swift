@@ -30,6 +30,7 @@ extension ThiduaError {
             self = .decisionState(state)
         case ("TD034", _): self = .noBaseSalary
         case ("TD035", _): self = .noticePending
+        case ("TD036", _): self = .noticeClosed
         case ("TD040", _): self = .commendationRevoked
         case ("TD041", _):
             self = .invalid(field: Self.figure("field", in: server) ?? "", vietnamese: "Quy tắc không hợp lệ: \(server.message).",

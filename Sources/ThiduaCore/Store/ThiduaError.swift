@@ -43,6 +43,8 @@ public enum ThiduaError: Error, Sendable, Hashable {
     case noBaseSalary
     /// The form requires a public notice, and the nomination's has not ended without an objection upheld.
     case noticePending
+    /// The public notice is closed with its outcome: it takes no more objections or comments.
+    case noticeClosed
     /// The commendation an exemplar rests on was revoked: it is neither designated nor selected for a review.
     case commendationRevoked
     /// This installation has no login to verify the whole audit chain with (`thidua_verifier`).
@@ -71,6 +73,7 @@ public enum ThiduaError: Error, Sendable, Hashable {
         case .decisionState: "decision_state"
         case .noBaseSalary: "no_base_salary"
         case .noticePending: "notice_pending"
+        case .noticeClosed: "notice_closed"
         case .commendationRevoked: "commendation_revoked"
         case .verifierUnavailable: "verifier_unavailable"
         }
@@ -103,6 +106,7 @@ public enum ThiduaError: Error, Sendable, Hashable {
         case .decisionState(let state): "Quyết định đang ở trạng thái “\(state.vietnamese)”; không thể thực hiện thao tác này."
         case .noBaseSalary: "Chưa có mức lương cơ sở áp dụng vào ngày của quyết định; không tính được tiền thưởng."
         case .noticePending: "Hồ sơ chưa hết thời gian lấy ý kiến công khai, hoặc có ý kiến phản ánh được chấp nhận."
+        case .noticeClosed: "Đợt công khai lấy ý kiến đã kết thúc; không nhận thêm ý kiến."
         case .commendationRevoked: "Khen thưởng làm căn cứ của điển hình đã bị hủy bỏ: không chọn điển hình này."
         case .verifierUnavailable:
             "Máy chủ này chưa được cấu hình để kiểm tra toàn bộ chuỗi nhật ký (THIDUA_VERIFIER_URL). Hãy dùng “thidua audit verify” trên cơ sở dữ liệu."
@@ -135,6 +139,7 @@ public enum ThiduaError: Error, Sendable, Hashable {
         case .decisionState(let state): "The decision is \(state.rawValue); this cannot be done to it."
         case .noBaseSalary: "No base salary is recorded in force on the decision's date; its rewards cannot be computed."
         case .noticePending: "The nomination's public notice has not ended, or an objection was upheld."
+        case .noticeClosed: "The public notice is closed; it takes no more objections or comments."
         case .commendationRevoked: "The commendation the exemplar rests on was revoked: it cannot be taken up or selected."
         case .verifierUnavailable:
             "This server is not set up to verify the whole audit chain (THIDUA_VERIFIER_URL). Use `thidua audit verify` on the database."

@@ -1,0 +1,43 @@
+import Foundation
+
+/// Everything an actor may ask to do with the public notice some forms require before a commendation
+/// (LAW.md "Public notice"; migration 0010).
+public enum NoticeAction: Sendable, Hashable {
+    /// Open a notice for a nomination, and close it with its outcome: the secretariat, which posts it.
+    case run
+    /// Record an objection or comment received about the nomination of `unitID`: the secretariat, or that unit's
+    /// clerk or head where the notice is posted at the unit's seat.
+    case record(unitID: UUID)
+    /// Read notices and what they received: as commendation records are read (the nomination's unit, the
+    /// secretariat, the chairman, auditors); row-level security narrows it to the records.
+    case viewNotices
+}
+
+extension Policy {
+    /// Decides a public-notice action. Row-level security and the guards of migration 0010 decide the same again.
+    ///
+    /// ```swift
+    /// try Policy.authorize(secretary, .run)                     // .secretariat
+    /// try Policy.authorize(clerkA, .record(unitID: communeA))   // .unitClerk
+    /// try Policy.authorize(clerkA, .run)                        // throws .roleRequired([.secretariat])
+    /// ```
+    @discardableResult
+    public static func authorize(_ actor: Actor, _ action: NoticeAction) throws(PolicyDenial) -> Capacity {
+        switch action {
+        case .run:
+            guard let capacity = actor.capacity(for: .secretariat) else { throw readOnlyOr(actor, .roleRequired([.secretariat])) }
+            return capacity
+        case .record(let unitID):
+            if let capacity = actor.capacity(for: .secretariat) { return capacity }
+            guard let capacity = actor.capacity(for: .unitHead) ?? actor.capacity(for: .unitClerk) else {
+                throw readOnlyOr(actor, .roleRequired([.unitClerk, .unitHead, .secretariat]))
+            }
+            guard actor.unitID == unitID else { throw .otherUnit }
+            return capacity
+        case .viewNotices:
+            let roles: [Role] = [.unitClerk, .unitHead, .secretariat, .chairman, .auditor]
+            guard let capacity = roles.lazy.compactMap(actor.capacity(for:)).first else { throw .roleRequired(roles) }
+            return capacity
+        }
+    }
+}
