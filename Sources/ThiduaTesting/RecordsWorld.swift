@@ -148,6 +148,17 @@ public struct RecordsWorld: Sendable {
         }
     }
 
+    /// A new nomination of commune B (or A) taken through the workflow to `verified`, ready for the council.
+    /// Mind the round's commune maximum of 4 (tests that need more lift it).
+    public func verified(_ name: String, ofCommuneA: Bool = false) async throws -> Nomination {
+        let clerk = try await actor(ofCommuneA ? .clerkA : .clerkB)
+        var nomination = try await nominations.create(draft(name: name), by: clerk)
+        try await completeDossier(of: nomination.id, by: clerk)
+        nomination = try await nominations.perform(.submit, on: nomination.id, version: nomination.version, by: try await actor(ofCommuneA ? .headA : .headB))
+        nomination = try await nominations.perform(.endorse, on: nomination.id, version: nomination.version, by: try await actor(.leadHead))
+        return try await nominations.perform(.verify, on: nomination.id, version: nomination.version, by: try await actor(.secretary))
+    }
+
     /// Runs `body` in one transaction as the installer (a superuser session; its changes are audited).
     public func asInstaller<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
         try await superuser { connection in

@@ -28,15 +28,10 @@ struct CouncilFixture {
 
     subscript(person: Person) -> Actor { actors[person]! }
 
-    /// A new nomination taken through the workflow to `verified`: commune B's by default (no council member
-    /// sits for commune B), commune A's when asked (`member2` is then recused from it by default).
+    /// A new nomination taken through the workflow to `verified`: commune B's by default (no council member sits
+    /// for commune B), commune A's when asked (`member2` is then recused from it by default).
     func verified(_ name: String, ofCommuneA: Bool = false) async throws -> Nomination {
-        let clerk = self[ofCommuneA ? .clerkA : .clerkB]
-        var nomination = try await world.nominations.create(world.draft(name: name), by: clerk)
-        try await world.completeDossier(of: nomination.id, by: clerk)
-        nomination = try await world.nominations.perform(.submit, on: nomination.id, version: nomination.version, by: self[ofCommuneA ? .headA : .headB])
-        nomination = try await world.nominations.perform(.endorse, on: nomination.id, version: nomination.version, by: self[.leadHead])
-        return try await world.nominations.perform(.verify, on: nomination.id, version: nomination.version, by: self[.secretary])
+        try await world.verified(name, ofCommuneA: ofCommuneA)
     }
 
     /// `count` more council members of the council's unit (added by the installer), as actors.
@@ -57,6 +52,18 @@ struct CouncilFixture {
             members.append(try await world.userRepository.actor(userID: id))
         }
         return members
+    }
+
+    /// The rows of `council_votes` of a session as stored, read as the superuser: the figures the minutes must match.
+    func rawVotes(in session: UUID) async throws -> [(nomination: UUID, member: UUID, choice: VoteChoice?)] {
+        try await world.superuser { connection in
+            try await connection.query("""
+                SELECT nomination_id, member_id, choice FROM thidua.council_votes WHERE session_id = \(session)
+                """).map { row in
+                (try row.decode(UUID.self, at: 0), try row.decode(UUID.self, at: 1),
+                 try row.decode(String?.self, at: 2).flatMap(VoteChoice.init(rawValue:)))
+            }
+        }
     }
 
     /// The SQLSTATE with which PostgreSQL refuses `sql` sent as the application role with only the acting user

@@ -93,6 +93,14 @@ struct DecisionFixture {
             items: items, proposalTo: proposalTo), by: self[.secretary])
     }
 
+    /// A commendation decision over new nominations of commune B, one per `forms` entry (name, form), signed
+    /// by `signer` (the chairman unless a deputy is named).
+    func signed(_ forms: [(name: String, form: String)], by signer: Actor? = nil) async throws -> Decision {
+        let nominations = try await approved(forms.map(\.name))
+        let draft = try await draft(zip(nominations, forms).map { DecisionItemDraft(nominationID: $0.id, form: $1.form) })
+        return try await decisions.sign(draft.id, version: draft.version, by: signer ?? self[.chairman])
+    }
+
     /// The SQLSTATE with which PostgreSQL refuses `sql` from the application role acting as `actor` in `role`.
     func refusal(of sql: PostgresQuery, as actor: Actor, in role: Role) async throws -> String? {
         try await council.refusal(of: sql, as: actor, in: role)

@@ -120,4 +120,19 @@ struct PolicyTests {
             try Policy.authorize(actor([.councilMember]), NoticeAction.viewNotices)
         }
     }
+
+    @Test("certificates are printed by the secretariat, the chairman (or a deputy holding the role) and auditors; nobody else, whatever else they read")
+    func printCertificates() throws {
+        #expect(try Policy.authorize(actor([.secretariat]), DecisionAction.printCertificates).role == .secretariat)
+        #expect(try Policy.authorize(actor([.auditor]), DecisionAction.printCertificates).role == .auditor)
+        let chairman = UUID()
+        let deputy = try Policy.authorize(actor([], delegated: [.chairman: chairman]), DecisionAction.printCertificates)
+        #expect(deputy.role == .chairman && deputy.onBehalfOf == chairman)
+        for roles: Set<Role> in [[.unitClerk], [.unitHead], [.councilMember], [.admin]] {
+            #expect(throws: PolicyDenial.roleRequired([.secretariat, .chairman, .auditor])) {
+                try Policy.authorize(actor(roles), DecisionAction.printCertificates)
+            }
+            #expect(try Policy.authorize(actor(roles), DecisionAction.view).role == roles.first)
+        }
+    }
 }

@@ -114,6 +114,15 @@ struct ClientCommandTests {
             #expect(closed.status == 0 && closed.output.contains("approved"), "\(closed.output) \(closed.error)")
             let again = try await shell.thidua(.member, ["council", "vote", sessionID, id, "reject", "--version", "1"])
             #expect(again.status == 75 && again.error.contains("session_closed"), "\(again.error)")
+            let minutesFile = folder.appendingPathComponent("bien-ban.html")
+            let minutes = try await shell.thidua(.secretary, ["council", "minutes", sessionID, "--output", minutesFile.path])
+            #expect(minutes.status == 0 && minutes.output.contains("bien-ban.html"), "\(minutes.error)")
+            let page = try String(contentsOf: minutesFile, encoding: .utf8)
+            #expect(page.hasPrefix("<!DOCTYPE html>") && page.contains("BIÊN BẢN") && page.contains("Hộ bà Lầu Thị Chá") && page.contains("Xứng đáng"))
+            let minutesData = try await shell.thidua(.member, ["council", "minutes", sessionID, "--json"])
+            let minutesJSON = try JSONSerialization.jsonObject(with: Data(minutesData.output.utf8)) as? [String: Any]
+            #expect(minutesData.status == 0 && minutesJSON?["isDraft"] as? Bool == false, "\(minutesData.output) \(minutesData.error)")
+            #expect(try await shell.thidua(.admin, ["council", "minutes", sessionID]).status == 77)
 
             let series = UUID()
             try await world.asInstaller { connection in
@@ -131,10 +140,17 @@ struct ClientCommandTests {
             let decision = try #require(try JSONSerialization.jsonObject(with: Data(drafted.output.utf8)) as? [String: Any])["id"] as? String
             let decisionID = try #require(decision)
             #expect(try await shell.thidua(.secretary, ["decisions", "sign", decisionID]).status == 77)
+            let unsigned = try await shell.thidua(.secretary, ["decisions", "certificates", decisionID])
+            #expect(unsigned.status == 75 && unsigned.error.contains("decision_state"), "\(unsigned.error)")
             let signed = try await shell.thidua(.chairman, ["decisions", "sign", decisionID])
             #expect(signed.status == 0 && signed.output.contains("1/QĐ-UBND"), "\(signed.output) \(signed.error)")
             let signedTwice = try await shell.thidua(.chairman, ["decisions", "sign", decisionID])
             #expect(signedTwice.status == 75, "\(signedTwice.error)")
+            let certificatesFile = folder.appendingPathComponent("giay-khen.html")
+            let certificates = try await shell.thidua(.secretary, ["decisions", "certificates", decisionID, "-o", certificatesFile.path])
+            #expect(certificates.status == 0, "\(certificates.error)")
+            let printed = try String(contentsOf: certificatesFile, encoding: .utf8)
+            #expect(printed.contains("TẶNG GIẤY KHEN") && printed.contains("Hộ bà Lầu Thị Chá") && printed.contains("1/QĐ-UBND-01"))
             let exported = try await shell.thidua(.secretary, ["decisions", "export", decisionID])
             #expect(exported.output.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") && exported.output.contains("Số: 1/QĐ-UBND"), "\(exported.output)")
 

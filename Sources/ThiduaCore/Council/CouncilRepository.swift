@@ -255,7 +255,7 @@ public struct CouncilRepository: Sendable {
             version: try row.decode(column: "version"))
     }
 
-    private func load(_ sessionID: UUID, on connection: PostgresConnection) async throws -> CouncilSession {
+    func load(_ sessionID: UUID, on connection: PostgresConnection) async throws -> CouncilSession {
         let rows = try await connection.query("SELECT \(sql: CouncilSession.columns) FROM thidua.council_sessions WHERE id = \(sessionID)")
         guard let row = try rows.single() else { throw ThiduaError.notFound("phiên họp Hội đồng / council session") }
         let roster = try await connection.query("""

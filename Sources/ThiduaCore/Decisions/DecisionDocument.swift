@@ -20,9 +20,13 @@ public struct DecisionDocument: Sendable, Hashable, Codable {
     public var articles: [String]
     public var signature: [String]
 
+    /// The national name and motto every administrative document carries under its issuer (Nghị định 30/2020).
+    public static let nationalName = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    public static let motto = "Độc lập - Tự do - Hạnh phúc"
+
     /// Every line in print order.
     public var lines: [String] {
-        [issuingBody.uppercased(), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", number, dateLine, title, subject]
+        [issuingBody.uppercased(), Self.nationalName, Self.motto, number, dateLine, title, subject]
             + bases + articles + signature
     }
 
@@ -64,8 +68,9 @@ public struct DecisionDocument: Sendable, Hashable, Codable {
     }
 
     /// "ngày 15 tháng 3 năm 2024" (day and month below 3 get a leading zero, as the decree asks: "ngày 05 tháng 02").
-    static func vietnameseDate(_ date: Date) -> String {
-        let parts = Calendar.utc.dateComponents([.day, .month, .year], from: date)
+    /// A `date` column reads back as midnight UTC, hence the default; a moment is dated in Vietnam's time.
+    static func vietnameseDate(_ date: Date, in calendar: Calendar = .utc) -> String {
+        let parts = calendar.dateComponents([.day, .month, .year], from: date)
         let day = parts.day!, month = parts.month!
         return "ngày \(day < 10 ? "0" : "")\(day) tháng \(month < 3 ? "0" : "")\(month) năm \(parts.year!)"
     }
@@ -91,6 +96,13 @@ extension Calendar {
     static let utc: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }()
+
+    /// Vietnam's civil time, UTC+7 all year (no daylight saving), for moments such as a session's opening.
+    static let vietnam: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 7 * 3600)!
         return calendar
     }()
 }

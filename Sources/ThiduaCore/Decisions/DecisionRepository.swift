@@ -183,22 +183,26 @@ public struct DecisionRepository: Sendable {
     public func document(_ id: UUID, as actor: Actor) async throws -> DecisionDocument {
         try Policy.permit(actor, .view)
         return try await store.read(actor) { connection in
-            let decision = try await load(id, on: connection)
-            var names: [String: String] = [:]
-            for row in try await connection.query("SELECT code, name FROM thidua.commendation_forms") {
-                names[try row.decode(column: "code")] = try row.decode(String.self, column: "name")
-            }
-            var signer: String?
-            if let signedBy = decision.signedBy {
-                signer = try await connection.query("SELECT full_name FROM thidua.users WHERE id = \(signedBy)").single()?.decode(String.self, at: 0)
-            }
-            var revoked: (symbol: String, date: Date)?
-            if let target = decision.revokes {
-                let cancelled = try await load(target, on: connection)
-                revoked = cancelled.symbol.map { ($0, cancelled.decidedOn) }
-            }
-            return DecisionDocument(decision: decision, formNames: names, signerName: signer, revoked: revoked)
+            try await document(of: try await load(id, on: connection), on: connection)
         }
+    }
+
+    /// The printed text of a loaded decision: form names, the signer's name, a revocation's target.
+    func document(of decision: Decision, on connection: PostgresConnection) async throws -> DecisionDocument {
+        var names: [String: String] = [:]
+        for row in try await connection.query("SELECT code, name FROM thidua.commendation_forms") {
+            names[try row.decode(column: "code")] = try row.decode(String.self, column: "name")
+        }
+        var signer: String?
+        if let signedBy = decision.signedBy {
+            signer = try await connection.query("SELECT full_name FROM thidua.users WHERE id = \(signedBy)").single()?.decode(String.self, at: 0)
+        }
+        var revoked: (symbol: String, date: Date)?
+        if let target = decision.revokes {
+            let cancelled = try await load(target, on: connection)
+            revoked = cancelled.symbol.map { ($0, cancelled.decidedOn) }
+        }
+        return DecisionDocument(decision: decision, formNames: names, signerName: signer, revoked: revoked)
     }
 
     // MARK: - Steps shared by the calls
@@ -279,7 +283,7 @@ public struct DecisionRepository: Sendable {
         return .staleVersion(expected: version, current: try row.decode(column: "version"))
     }
 
-    private func load(_ id: UUID, on connection: PostgresConnection) async throws -> Decision {
+    func load(_ id: UUID, on connection: PostgresConnection) async throws -> Decision {
         let rows = try await connection.query("""
             SELECT \(sql: Decision.columns), d.series_id FROM thidua.decisions d WHERE d.id = \(id)
             """)

@@ -13,6 +13,9 @@ public enum DecisionAction: Sendable, Hashable, CaseIterable {
     case manageHolds
     /// Read holds: the secretariat, the chairman who signs, auditors.
     case viewHolds
+    /// Print a signed decision's certificates (Giấy khen): the secretariat, which prepares and hands them out, the
+    /// chairman who signs them, auditors.
+    case printCertificates
 }
 
 extension Policy {
@@ -37,7 +40,7 @@ extension Policy {
                 throw .roleRequired(Role.allCases)
             }
             return capacity
-        case .viewHolds:
+        case .viewHolds, .printCertificates:
             let roles: [Role] = [.secretariat, .chairman, .auditor]
             guard let capacity = roles.lazy.compactMap(actor.capacity(for:)).first else { throw .roleRequired(roles) }
             return capacity

@@ -4,7 +4,7 @@ import ThiduaCore
 
 /// Council review sessions (`/api/v1/council`): the secretariat opens and closes them, members vote and
 /// recuse. A session carries its version as `ETag`; closing needs it back. A vote carries its own version:
-/// 0 casts it, the current one changes it.
+/// 0 casts it, the current one changes it. The minutes are a page to print, or their data as JSON.
 struct CouncilRoutes: Sendable {
     let council: CouncilRepository
 
@@ -46,6 +46,10 @@ struct CouncilRoutes: Sendable {
         router.get("/api/v1/council/sessions/:id") { _, context in
             let session = try await council.session(try context.uuid("id"), as: try context.requireActor())
             return APIResponse(session, version: session.version)
+        }
+        router.get("/api/v1/council/sessions/:id/minutes") { _, context in
+            let minutes = try await council.minutes(try context.uuid("id"), as: try context.requireActor())
+            return PrintedDocument(data: minutes, page: minutes, template: .minutes)
         }
         router.post("/api/v1/council/sessions/:id/close") { request, context in
             let actor = try context.requireActor()

@@ -4,7 +4,8 @@ import ThiduaCore
 
 /// Commendation decisions and proposals upward (`/api/v1/decisions`): the secretariat drafts them from approved
 /// nominations, the chairman (or a deputy under ký thay) signs or sends them back; a signed decision never
-/// changes. Every change needs the decision's version (`If-Match` or `version`).
+/// changes. Every change needs the decision's version (`If-Match` or `version`). A signed decision's
+/// certificates are a page to print, or their data as JSON.
 struct DecisionRoutes: Sendable {
     let decisions: DecisionRepository
     let commendations: CommendationRepository
@@ -53,6 +54,10 @@ struct DecisionRoutes: Sendable {
         }
         router.get("/api/v1/decisions/:id/document") { _, context in
             APIResponse(DecisionDocumentResponse(document: try await decisions.document(try context.uuid("id"), as: try context.requireActor())))
+        }
+        router.get("/api/v1/decisions/:id/certificates") { _, context in
+            let certificates = try await decisions.certificates(try context.uuid("id"), as: try context.requireActor())
+            return PrintedDocument(data: certificates, page: CertificatesPage(certificates: certificates), template: .certificates)
         }
         router.post("/api/v1/decisions/:id/sign") { request, context in
             let actor = try context.requireActor()

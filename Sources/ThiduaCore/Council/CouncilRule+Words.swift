@@ -1,0 +1,45 @@
+/// The rule as the minutes state it, so whoever reads them can check each outcome against the rule by hand.
+///
+/// ```swift
+/// CouncilRule.standard.vietnamese.first
+/// // "Biểu quyết khi có ít nhất 2/3 số thành viên Hội đồng được biểu quyết tham gia."
+/// ```
+extension CouncilRule {
+    public var vietnamese: [String] {
+        var sentences = [
+            "Biểu quyết khi có ít nhất \(Self.share(quorumNumerator, quorumDenominator)) số thành viên Hội đồng được biểu quyết tham gia.",
+            "Hồ sơ được thông qua khi số phiếu tán thành \(strictlyMore ? "trên" : "từ") "
+                + "\(Self.share(thresholdNumerator, thresholdDenominator))\(strictlyMore ? "" : " trở lên") \(baseWords).",
+        ]
+        if strictlyMore {
+            sentences.append(tieBreak == .chairmanSide
+                ? "Nếu số phiếu tán thành đúng bằng tỷ lệ trên, kết quả theo phía Chủ tịch Hội đồng biểu quyết."
+                : "Nếu số phiếu tán thành đúng bằng tỷ lệ trên, hồ sơ không được thông qua.")
+        }
+        sentences.append(ballotWords)
+        sentences.append("Căn cứ: \(legalBasis).")
+        return sentences
+    }
+
+    private var ballotWords: String {
+        switch ballot {
+        case .open: "Hình thức biểu quyết: công khai; biên bản ghi ý kiến của từng thành viên."
+        case .written: "Hình thức biểu quyết: bằng văn bản; biên bản ghi ý kiến của từng thành viên."
+        case .secret: "Hình thức biểu quyết: bỏ phiếu kín; biên bản chỉ ghi số phiếu, không ghi thành viên nào biểu quyết thế nào."
+        }
+    }
+
+    private var baseWords: String {
+        switch base {
+        case .members: "tổng số thành viên Hội đồng được biểu quyết"
+        case .present: "số thành viên tham gia biểu quyết (phiếu không biểu quyết vẫn được tính)"
+        case .votesCast: "tổng số phiếu tán thành và không tán thành (không tính phiếu không biểu quyết)"
+        }
+    }
+
+    /// "2/3"; "1/2 (50%)" and "9/10 (90%)" where the share is a whole percentage.
+    private static func share(_ numerator: Int, _ denominator: Int) -> String {
+        let fraction = "\(numerator)/\(denominator)"
+        return (numerator * 100) % denominator == 0 ? "\(fraction) (\(numerator * 100 / denominator)%)" : fraction
+    }
+}
