@@ -72,19 +72,19 @@ extension ReportRepository {
     /// Exemplars designated by the period's last day; evaluations, propagation and replications dated within it.
     private static func followUp(from: Int, to: Int, area: String, on connection: PostgresConnection) async throws -> ReviewSummary.FollowUp {
         let counts = try await connection.query("""
-            SELECT (SELECT count(*) FROM thidua.exemplars WHERE area_id = \(area) AND designated_on <= make_date(\(to), 12, 31)) AS exemplars,
+            SELECT (SELECT count(*) FROM thidua.exemplars WHERE area_id = \(area) AND designated_on <= make_date(\(to)::integer, 12, 31)) AS exemplars,
                    (SELECT count(*) FROM thidua.exemplar_evaluations
-                    WHERE area_id = \(area) AND evaluated_on BETWEEN make_date(\(from), 1, 1) AND make_date(\(to), 12, 31)) AS evaluations
+                    WHERE area_id = \(area) AND evaluated_on BETWEEN make_date(\(from)::integer, 1, 1) AND make_date(\(to)::integer, 12, 31)) AS evaluations
             """).single()
         let propagations = try await connection.query("""
             SELECT kind, count(*) AS count FROM thidua.exemplar_propagations
-            WHERE area_id = \(area) AND held_on BETWEEN make_date(\(from), 1, 1) AND make_date(\(to), 12, 31)
+            WHERE area_id = \(area) AND held_on BETWEEN make_date(\(from)::integer, 1, 1) AND make_date(\(to)::integer, 12, 31)
             GROUP BY kind
             """).reduce(into: [String: Int]()) { $0[try $1.decode(column: "kind")] = try $1.decode(column: "count") }
         let adopting = try await connection.query("""
             SELECT u.id, u.name, count(*) AS replications
             FROM thidua.exemplar_replications x JOIN thidua.units u ON u.id = x.adopting_unit_id
-            WHERE x.area_id = \(area) AND x.adopted_on BETWEEN make_date(\(from), 1, 1) AND make_date(\(to), 12, 31)
+            WHERE x.area_id = \(area) AND x.adopted_on BETWEEN make_date(\(from)::integer, 1, 1) AND make_date(\(to)::integer, 12, 31)
             GROUP BY u.id, u.name
             ORDER BY u.name COLLATE "vi-VN-x-icu", u.id
             """).map { row in
