@@ -198,6 +198,7 @@ struct ReportTests {
         _ = try await world.nominations.create(draft(NewNominee(kind: .household, name: "Hộ ông Giàng A Dế")), by: clerk)
         _ = try await world.nominations.create(draft(NewNominee(kind: .individual, name: "Sùng Thị Dợ")), by: clerk)
         #expect(try await nominees() == ["Lò Văn Sáng": "leader", "Hộ ông Giàng A Dế": "household", "Sùng Thị Dợ": nil])
+        #expect(try await world.nominees.search("lo van sang", as: clerk).map(\.recipientClass) == [.leader])
         let refused = try await world.superuser { connection in
             do {
                 _ = try await connection.query("UPDATE thidua.nominees SET recipient_class = 'enterprise' WHERE name = 'Hộ ông Giàng A Dế'")
