@@ -87,11 +87,13 @@ public struct RecordsWorld: Sendable {
             let criteria = #"[{"code": "c1", "text": "Đóng góp ngày công"}, {"code": "c2", "text": "Hiến đất làm đường"}]"#
             let indicators = #"[{"code": "workdays", "name": "Ngày công", "unit": "ngày", "perYear": true, "rule": null}]"#
             _ = try await connection.query("""
-                INSERT INTO thidua.movements (id, area_id, code, name, nominee_kinds, criteria, indicators) VALUES
+                INSERT INTO thidua.movements (id, area_id, code, name, nominee_kinds, criteria, indicators,
+                                              initiating_level, scope, duration, method, starts_year, ends_year) VALUES
                     (\(id("movement")), 'test/huyen', 'nong-thon-moi', 'Cả nước chung sức xây dựng nông thôn mới',
-                     ARRAY['collective', 'individual', 'household'], \(criteria)::jsonb, \(indicators)::jsonb),
+                     ARRAY['collective', 'individual', 'household'], \(criteria)::jsonb, \(indicators)::jsonb,
+                     'central', 'whole_area', 'fixed_term', 'thematic', 2021, 2025),
                     (\(id("forceMovement")), 'test/huyen', 'vi-an-ninh-to-quoc', 'Vì an ninh Tổ quốc',
-                     ARRAY['collective', 'individual'], '[]', '[]')
+                     ARRAY['collective', 'individual'], '[]', '[]', 'ministry', 'sector', 'regular', 'regular', 2021, NULL)
                 """)
             _ = try await connection.query("""
                 INSERT INTO thidua.movement_lead_units VALUES (\(id("movement")), \(id("lead")), 'lead'),

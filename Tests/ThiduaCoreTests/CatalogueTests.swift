@@ -54,6 +54,7 @@ struct CatalogueTests {
         let movement = try JSONDecoder().decode(Movement.self, from: Data("""
             {"id": "\(UUID())", "code": "doanh-nghiep", "name": "Doanh nghiệp", "field": "", "criteriaSection": "2.2.1",
              "nomineeKinds": ["collective"], "criteria": [], "active": true,
+             "initiatingLevel": "central", "scope": "sector", "duration": "regular", "method": "thematic", "startsYear": 2021,
              "indicators": [{"code": "revenue", "name": "Doanh thu", "unit": "triệu đồng", "perYear": true, "rule": "rising"},
                             {"code": "jobs", "name": "Việc làm", "unit": "người", "perYear": true, "rule": null}]}
             """.utf8))

@@ -73,9 +73,156 @@ struct ReportTests {
         let demo = try await demo
         let clerk = try await demo.superuser("SELECT u.username FROM thidua.users u JOIN thidua.role_grants g ON g.user_id = u.id WHERE g.role = 'unit_clerk' LIMIT 1")
             .single()!.decode(String.self, at: 0)
+        let reports = ReportRepository(store: RecordStore(pool: demo.pool))
+        let actor = try await demo.actor(clerk)
         await #expect(throws: ThiduaError.denied(.roleRequired([.secretariat, .chairman, .auditor]))) {
-            try await ReportRepository(store: RecordStore(pool: demo.pool)).yearly(year: 2021, as: try await demo.actor(clerk))
+            try await reports.yearly(year: 2021, as: actor)
         }
+        await #expect(throws: ThiduaError.denied(.roleRequired([.secretariat, .chairman, .auditor]))) {
+            try await reports.movements(year: 2021, as: actor)
+        }
+        for kind in ReviewSummary.Kind.allCases {
+            await #expect(throws: ThiduaError.denied(.roleRequired([.secretariat, .chairman, .auditor]))) {
+                try await reports.reviewSummary(kind: kind, as: actor)
+            }
+        }
+    }
+
+    @Test("report 0601.N: the movements running in a year, by each classification, with units, nominations and commended, equal the raw tables'")
+    func movementsReportMatchesTheTables() async throws {
+        let demo = try await demo
+        let secretary = try await demo.actor("noivu.thuky")
+        let reports = ReportRepository(store: RecordStore(pool: demo.pool))
+        struct Raw { var code, level, scope, duration, method: String; var starts: Int; var ends: Int? }
+        let movements = try await demo.superuser("""
+            SELECT code, initiating_level, scope, duration, method, starts_year, ends_year FROM thidua.movements
+            """).map { row in
+                let (code, level, scope, duration, method, starts, ends) = try row.decode((String, String, String, String, String, Int, Int?).self)
+                return Raw(code: code, level: level, scope: scope, duration: duration, method: method, starts: starts, ends: ends)
+            }
+        let taking = try await demo.superuser("""
+            SELECT m.code, r.year, n.unit_id, n.state FROM thidua.nominations n, thidua.rounds r, thidua.movements m
+            WHERE r.id = n.round_id AND m.id = n.movement_id
+            """).map { try $0.decode((String, Int, UUID, String).self) }
+        for year in [2019, 2021, 2026] {
+            let report = try await reports.movements(year: year, as: secretary)
+            let running = movements.filter { $0.starts <= year && ($0.ends ?? .max) >= year }
+            func expected(_ members: [Raw]) -> [Int] {
+                let codes = Set(members.map(\.code))
+                let rows = taking.filter { codes.contains($0.0) && $0.1 == year && ReviewSummaryExpectation.holdingSlot.contains($0.3) }
+                return [members.count, members.filter { $0.starts == year }.count, Set(rows.map(\.2)).count, rows.count,
+                        rows.filter { $0.3 == "decided" }.count]
+            }
+            func counts(_ line: MovementsReport.Line) -> [Int] { [line.movements, line.launched, line.units, line.nominations, line.commended] }
+            #expect(counts(report.total) == expected(running), "\(year)")
+            let columns: [([MovementsReport.Line], [String], KeyPath<Raw, String>)] = [
+                (report.byInitiatingLevel, InitiatingLevel.allCases.map(\.rawValue), \.level),
+                (report.byScope, MovementScope.allCases.map(\.rawValue), \.scope),
+                (report.byDuration, MovementDuration.allCases.map(\.rawValue), \.duration),
+                (report.byMethod, MovementMethod.allCases.map(\.rawValue), \.method),
+            ]
+            for (lines, values, column) in columns {
+                #expect(lines.map(\.key) == values && lines.allSatisfy { !$0.label.isEmpty && $0.label != $0.key })
+                for line in lines {
+                    #expect(counts(line) == expected(running.filter { $0[keyPath: column] == line.key }), "\(year) \(line.key)")
+                }
+            }
+            #expect(Set(report.movements.map(\.code)) == Set(running.map(\.code)) && report.movements.count == running.count)
+            for movement in report.movements {
+                let own = expected(running.filter { $0.code == movement.code })
+                #expect([movement.units, movement.nominations, movement.commended] == Array(own[2...]), "\(movement.code)")
+            }
+        }
+        // The plan's thirteen movements and fields run in 2021, seven of them thematic; only office culture (2019–2025)
+        // ran in 2019; the three fixed-term movements of the plan's term are over by 2026.
+        let plan = try await reports.movements(year: 2021, as: secretary)
+        #expect(plan.total.movements == 13 && plan.total.launched == 12 && plan.total.commended > 0)
+        #expect(plan.byMethod.first { $0.key == "thematic" }?.movements == 7)
+        #expect(try await reports.movements(year: 2019, as: secretary).movements.map(\.code) == ["van-hoa-cong-so"])
+        #expect(try await reports.movements(year: 2026, as: secretary).total.movements == 9)
+    }
+
+    @Test("report 0603.N: the year's awards by form and type in the recipient columns equal the commendation records and their nominees' classes")
+    func awardsByRecipientMatchTheRecords() async throws {
+        let demo = try await demo
+        let report = try await ReportRepository(store: RecordStore(pool: demo.pool)).yearly(year: 2021, as: try await demo.actor("noivu.thuky"))
+        var expected: [String: [Int]] = [:]
+        for row in try await demo.superuser("""
+            SELECT c.form_code, c.type_code, e.kind, e.recipient_class FROM thidua.commendation_records c, thidua.nominees e
+            WHERE e.id = c.nominee_id AND c.year = 2021 AND c.revoked_at IS NULL
+            """) {
+            let (form, type, kind, recipient) = try row.decode((String, String, String, String?).self)
+            var counts = expected["\(form)/\(type)", default: Array(repeating: 0, count: 10)]
+            let columns = [kind == "collective" || kind == "locality", recipient == "enterprise", kind == "household", kind == "individual",
+                           recipient == "leader", recipient == "business_person", recipient == "worker_or_farmer",
+                           recipient == "other_individual", recipient == nil]
+            for (index, hit) in columns.enumerated() where hit { counts[index] += 1 }
+            counts[9] += 1
+            expected["\(form)/\(type)"] = counts
+        }
+        let lines = Dictionary(uniqueKeysWithValues: report.awardsByRecipient.map { line in
+            ("\(line.form)/\(line.type)", [line.collectives, line.enterprises, line.households, line.individuals, line.leaders, line.businessPeople,
+                                          line.workersAndFarmers, line.otherIndividuals, line.unclassified,
+                                          line.collectives + line.households + line.individuals])
+        })
+        #expect(!lines.isEmpty && lines == expected)
+        // The demo commends collectives and individuals and classifies them: not all are left unclassified.
+        let all = report.awardsByRecipient
+        #expect(all.map(\.collectives).reduce(0, +) > 0 && all.map(\.individuals).reduce(0, +) > 0)
+        #expect(all.map { $0.leaders + $0.businessPeople + $0.workersAndFarmers + $0.otherIndividuals }.reduce(0, +) > 0)
+    }
+
+    @Test("a nominee's recipient class must fit its kind: refused before anything is written, and by the database; a household's is implied")
+    func recipientClassFitsTheKind() async throws {
+        let world = try await RecordsWorld.make()
+        let clerk = try await world.actor(.clerkA)
+        func draft(_ nominee: NewNominee) -> NominationDraft {
+            var draft = world.draft(name: nominee.name)
+            draft.nominee = .new(nominee)
+            return draft
+        }
+        func nominees() async throws -> [String: String?] {
+            try await world.superuser { connection in
+                try await connection.query("SELECT name, recipient_class FROM thidua.nominees").reduce(into: [:]) {
+                    $0[try $1.decode(String.self, at: 0)] = try $1.decode(String?.self, at: 1)
+                }
+            }
+        }
+        await #expect(throws: ThiduaError.invalid(
+            field: "nominee.recipientClass", vietnamese: "Đối tượng \"Doanh nghiệp\" không phù hợp với loại \"Cá nhân\".",
+            english: "The recipient class enterprise does not fit a nominee of kind individual.")) {
+            try await world.nominations.create(draft(NewNominee(kind: .individual, name: "Lò Văn Sáng", recipientClass: .enterprise)), by: clerk)
+        }
+        #expect(try await nominees().isEmpty)
+        _ = try await world.nominations.create(draft(NewNominee(kind: .individual, name: "Lò Văn Sáng", recipientClass: .leader)), by: clerk)
+        _ = try await world.nominations.create(draft(NewNominee(kind: .household, name: "Hộ ông Giàng A Dế")), by: clerk)
+        _ = try await world.nominations.create(draft(NewNominee(kind: .individual, name: "Sùng Thị Dợ")), by: clerk)
+        #expect(try await nominees() == ["Lò Văn Sáng": "leader", "Hộ ông Giàng A Dế": "household", "Sùng Thị Dợ": nil])
+        #expect(try await world.nominees.search("lo van sang", as: clerk).map(\.recipientClass) == [.leader])
+        let refused = try await world.superuser { connection in
+            do {
+                _ = try await connection.query("UPDATE thidua.nominees SET recipient_class = 'enterprise' WHERE name = 'Hộ ông Giàng A Dế'")
+                return nil as String?
+            } catch let error as PostgresError {
+                return error.serverError?.sqlState
+            }
+        }
+        #expect(refused == "23514")
+    }
+
+    @Test("the mid-term and final review summaries on the Tủa Chùa demo equal the raw tables; the final one lists the plan's reviews and congresses in order")
+    func reviewSummariesMatchTheTables() async throws {
+        let demo = try await demo
+        let reports = ReportRepository(store: RecordStore(pool: demo.pool))
+        let secretary = try await demo.actor("noivu.thuky")
+        let midTerm = try await reports.reviewSummary(kind: .midTerm, as: secretary)
+        try await ReviewSummaryExpectation.check(midTerm, database: demo.database, area: "dien-bien/tua-chua")
+        #expect(midTerm.review.code == "so-ket-2023" && midTerm.fromYear == 2021 && midTerm.toYear == 2023)
+        #expect(!midTerm.byMovementAndYear.isEmpty && !midTerm.awards.isEmpty && !midTerm.shortfalls.isEmpty)
+        #expect(midTerm.followUp.exemplars == 2 && midTerm.followUp.replications == 2 && midTerm.unitPlans.takingPart > 20)
+        let final = try await reports.reviewSummary(kind: .final, as: try await demo.actor("thanhtra"))
+        try await ReviewSummaryExpectation.check(final, database: demo.database, area: "dien-bien/tua-chua")
+        #expect(final.selections.map(\.review.code) == ["so-ket-2023", "tong-ket-2025", "dai-hoi-huyen-iii", "dai-hoi-tinh-vi", "dai-hoi-toan-quoc-xi"])
     }
 
     @Test("the year's awards by form, type and kind of recipient, with the money, equal the commendation records; revoked ones drop out")

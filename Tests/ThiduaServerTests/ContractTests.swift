@@ -185,6 +185,20 @@ struct ContractTests {
         _ = try await api.send(.get, "/api/v1/reports/yearly/2024", token: secretary)
         _ = try await api.send(.get, "/api/v1/reports/yearly/1900", token: secretary)
         _ = try await api.send(.get, "/api/v1/reports/yearly/2021", token: clerk)
+        _ = try await api.send(.get, "/api/v1/reports/movements?year=2021", token: secretary)
+        _ = try await api.send(.get, "/api/v1/reports/movements?year=abc", token: secretary)
+        _ = try await api.send(.get, "/api/v1/reports/movements?year=2021", token: clerk)
+        _ = try await api.send(.get, "/api/v1/reports/review-summary?kind=final", token: secretary)
+        try await world.asInstaller { connection in
+            _ = try await connection.query("""
+                INSERT INTO thidua.emulation_reviews (area_id, code, kind, level, name, year, held_on, basis, period) VALUES
+                    ('test/huyen', 'so-ket-2023', 'mid_term_review', 'district', 'Sơ kết giữa kỳ', 2023, '2023-06-11', 'PLAN.md §6', '2021-2025'),
+                    ('test/huyen', 'dai-hoi-huyen-iii', 'congress', 'district', 'Đại hội Thi đua yêu nước huyện lần thứ III', 2025, NULL, 'PLAN.md §6', NULL)
+                """)
+        }
+        _ = try await api.send(.get, "/api/v1/reports/review-summary?kind=mid-term", token: secretary)
+        _ = try await api.send(.get, "/api/v1/reports/review-summary?kind=tong-ket", token: secretary)
+        _ = try await api.send(.get, "/api/v1/reports/review-summary?kind=mid-term", token: clerk)
         _ = try await api.send(.get, "/api/v1/reports/overdue?asOf=\(ISO8601DateFormatter().string(from: Date().addingTimeInterval(60 * 86_400)))", token: secretary)
 
         let user = try await api.send(.post, "/api/v1/users", token: admin, json: [
@@ -203,7 +217,7 @@ struct ContractTests {
     static func verifiedNomination(_ world: RecordsWorld, _ api: APIClient, clerk: String, head: String, lead: String, secretary: String) async throws -> String {
         let clerkB = try await api.signIn(.clerkB), headB = try await api.signIn(.headB)
         let created = try await api.send(.post, "/api/v1/nominations", token: clerkB, json: [
-            "roundID": world.round.lower, "movementID": world.movement.lower, "nominee": ["kind": "household", "name": "Hộ ông Vàng A Dế"],
+            "roundID": world.round.lower, "movementID": world.movement.lower, "nominee": ["kind": "household", "name": "Hộ ông Vàng A Dế", "recipientClass": "household"],
         ])
         let id = try #require(try created.object()["id"] as? String)
         for kind in ["request", "achievement_report", "review_minutes"] {

@@ -156,7 +156,18 @@ struct ClientCommandTests {
 
             let yearly = try await shell.thidua(.secretary, ["reports", "yearly", "2021"])
             #expect(yearly.status == 0 && yearly.output.contains("Giấy khen của Chủ tịch Ủy ban nhân dân huyện (individual): 1"), "\(yearly.output)")
+            #expect(yearly.output.contains("Biểu 0603.N") && yearly.output.contains("Giấy khen của Chủ tịch Ủy ban nhân dân huyện: 0 (0), 0, 1 (0; 0; 0; 0), 1"),
+                    "\(yearly.output)")
             #expect(try await shell.thidua(.member, ["reports", "overdue"]).status == 77)
+            let movements = try await shell.thidua(.secretary, ["reports", "movements", "--year", "2021"])
+            #expect(movements.status == 0 && movements.output.contains("Tổng số: 2, 2, ") && movements.output.contains("  Chuyên đề: 1, 1, ")
+                    && movements.output.contains("Cả nước chung sức xây dựng nông thôn mới (Trung ương; Toàn địa bàn; Có thời hạn 2021–2025; Chuyên đề)"),
+                    "\(movements.output) \(movements.error)")
+            let asJSON = try await shell.thidua(.secretary, ["reports", "movements", "--year", "2021", "--json"])
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(asJSON.output.utf8)) as? [String: Any])
+            #expect((report["movements"] as? [[String: Any]])?.count == 2)
+            #expect(try await shell.thidua(.secretary, ["reports", "review-summary", "--kind", "mid-term"]).status == 66)
+            #expect(try await shell.thidua(.secretary, ["reports", "review-summary", "--kind", "so-ket"]).status == 64)
 
             let history = try await shell.thidua(.auditor, ["audit", "history", "nominations", id])
             #expect(history.status == 0 && history.output.contains("nomination.put_before_council") && history.output.contains("nomination.council_outcome"))

@@ -67,6 +67,39 @@ CREATE POLICY own_unit_and_overseers ON unit_plans FOR SELECT USING (
 CREATE POLICY secretariat_records ON unit_plans FOR INSERT WITH CHECK (
     area_id = (SELECT actor_area_as('secretariat')) AND received_by = (SELECT actor_id()));
 
+-- Thông tư 02/2023/TT-BNV's yearly reports count by classifications the law names (LAW.md "Reports"); they are
+-- columns, so each report is a GROUP BY. 0601.N (movements): the level that launched the movement, its scope,
+-- its duration (regular, or for a term of years) and its method (thematic or regular). starts_year is the first
+-- year the movement runs in this area (for one relayed from a higher level, the year the area took it up), so
+-- "running in a year" and "launched in a year" are plain comparisons. The values of a data set are in its seed.
+ALTER TABLE movements
+    ADD COLUMN initiating_level text NOT NULL
+        CHECK (initiating_level IN ('central', 'ministry', 'province', 'district', 'commune', 'unit')),
+    ADD COLUMN scope text NOT NULL CHECK (scope IN ('whole_area', 'sector', 'cluster', 'unit')),
+    ADD COLUMN duration text NOT NULL CHECK (duration IN ('regular', 'fixed_term')),
+    ADD COLUMN method text NOT NULL CHECK (method IN ('thematic', 'regular')),
+    ADD COLUMN starts_year integer NOT NULL CHECK (starts_year BETWEEN 1945 AND 2100),
+    ADD COLUMN ends_year integer,
+    ADD CONSTRAINT movements_term CHECK ((duration = 'fixed_term') = (ends_year IS NOT NULL) AND ends_year >= starts_year);
+COMMENT ON COLUMN movements.starts_year IS 'First year the movement runs in this area; ends_year its last, for a fixed-term one (0601.N).';
+
+-- 0603.N (awards) counts recipients as collectives (of which enterprises), households, and individuals by
+-- class: leaders and managers, business people, direct workers and farmers, others. The class is recorded
+-- with the nominee where the unit knows it (NULL: not classified, counted as "chưa phân loại"); it must fit the
+-- nominee's kind (a locality is counted as a collective).
+ALTER TABLE nominees
+    ADD COLUMN recipient_class text CHECK (recipient_class IN (
+        'enterprise', 'other_collective', 'household', 'leader', 'business_person', 'worker_or_farmer', 'other_individual')),
+    ADD CONSTRAINT nominees_recipient_class_fits_kind CHECK (CASE kind
+        WHEN 'collective' THEN recipient_class IN ('enterprise', 'other_collective')
+        WHEN 'locality' THEN recipient_class = 'other_collective'
+        WHEN 'household' THEN recipient_class = 'household'
+        ELSE recipient_class IN ('leader', 'business_person', 'worker_or_farmer', 'other_individual') END);
+
+-- The mid-term and final reviews summarise a plan's period ("2021-2025", as unit_plans name it) up to the
+-- review's year; congresses need none.
+ALTER TABLE emulation_reviews ADD COLUMN period text CHECK (period ~ '^[0-9]{4}-[0-9]{4}$');
+
 RESET ROLE;
 GRANT SELECT ON thidua.processing_limits, thidua.unit_plans TO thidua_app, thidua_reader;
 GRANT UPDATE ON thidua.processing_limits TO thidua_app;

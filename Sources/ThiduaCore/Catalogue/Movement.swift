@@ -12,8 +12,19 @@ public struct Movement: Sendable, Hashable, Codable {
     public var criteria: [Criterion]
     public var indicators: [Indicator]
     public var active: Bool
+    /// The classifications of report 0601.N (Thông tư 02/2023/TT-BNV).
+    public var initiatingLevel: InitiatingLevel
+    public var scope: MovementScope
+    public var duration: MovementDuration
+    public var method: MovementMethod
+    /// The first year it runs in the area; `endsYear`, the last, for a fixed-term movement.
+    public var startsYear: Int
+    public var endsYear: Int?
 
-    static let columns: StaticString = "id, code, name, field, criteria_section, nominee_kinds, criteria, indicators, active"
+    static let columns: StaticString = """
+        id, code, name, field, criteria_section, nominee_kinds, criteria, indicators, active,
+        initiating_level, scope, duration, method, starts_year, ends_year
+        """
 
     init(row: PostgresRow) throws {
         id = try row.decode(column: "id")
@@ -25,6 +36,12 @@ public struct Movement: Sendable, Hashable, Codable {
         criteria = try row.decode(PostgresJSON<[Criterion]>.self, column: "criteria").value
         indicators = try row.decode(PostgresJSON<[Indicator]>.self, column: "indicators").value
         active = try row.decode(column: "active")
+        initiatingLevel = try row.decodeEnum(column: "initiating_level")
+        scope = try row.decodeEnum(column: "scope")
+        duration = try row.decodeEnum(column: "duration")
+        method = try row.decodeEnum(column: "method")
+        startsYear = try row.decode(column: "starts_year")
+        endsYear = try row.decode(column: "ends_year")
     }
 }
 

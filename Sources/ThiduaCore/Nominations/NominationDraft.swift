@@ -28,11 +28,14 @@ public struct NewNominee: Sendable, Hashable {
     public var kind: NomineeKind
     public var name: String
     public var personal: PersonalDetails?
+    /// How report 0603.N counts them; `nil` where the unit does not say and the kind does not imply it.
+    public var recipientClass: RecipientClass?
 
-    public init(kind: NomineeKind, name: String, personal: PersonalDetails? = nil) {
+    public init(kind: NomineeKind, name: String, personal: PersonalDetails? = nil, recipientClass: RecipientClass? = nil) {
         self.kind = kind
         self.name = name
         self.personal = personal
+        self.recipientClass = recipientClass
     }
 }
 

@@ -45,9 +45,17 @@ public struct NomineeRepository: Sendable {
             throw ThiduaError.invalid(field: "nominee.name", vietnamese: "Phải có tên người, tập thể được đề nghị.",
                                       english: "The nominee's name is required.")
         }
+        let recipientClass = nominee.recipientClass ?? RecipientClass.implied(by: nominee.kind)
+        if let recipientClass, !recipientClass.nomineeKinds.contains(nominee.kind) {
+            throw ThiduaError.invalid(
+                field: "nominee.recipientClass",
+                vietnamese: "Đối tượng \"\(recipientClass.vietnamese)\" không phù hợp với loại \"\(nominee.kind.vietnamese)\".",
+                english: "The recipient class \(recipientClass.rawValue) does not fit a nominee of kind \(nominee.kind.rawValue).")
+        }
         let rows = try await connection.query("""
-            INSERT INTO thidua.nominees (area_id, unit_id, kind, name, restricted)
-            SELECT \(areaID), u.id, \(nominee.kind.rawValue), \(name), u.kind = 'armed_force' FROM thidua.units u WHERE u.id = \(unitID)
+            INSERT INTO thidua.nominees (area_id, unit_id, kind, name, restricted, recipient_class)
+            SELECT \(areaID), u.id, \(nominee.kind.rawValue), \(name), u.kind = 'armed_force', \(recipientClass?.rawValue)
+            FROM thidua.units u WHERE u.id = \(unitID)
             RETURNING id
             """)
         guard let id = try rows.single()?.decode(UUID.self, at: 0) else { throw ThiduaError.notFound("đơn vị / unit") }

@@ -3,11 +3,14 @@ import Postgres
 
 /// The reports the secretariat owes the chairman (issue 4 §6), each a query with a documented shape. They read
 /// under the actor's row-level security, so they count what the actor may see; the secretariat, the chairman
-/// and auditors may ask.
+/// and auditors may ask. Report 0601.N is in `ReportRepository+Movements.swift`, the review summaries in
+/// `ReportRepository+ReviewSummary.swift`.
 ///
 /// ```swift
 /// let report = try await ReportRepository(store: store).yearly(year: 2021, as: secretary)
 /// let late = try await ReportRepository(store: store).overdue(asOf: Date(), as: secretary)
+/// let movements = try await ReportRepository(store: store).movements(year: 2021, as: secretary)
+/// let midTerm = try await ReportRepository(store: store).reviewSummary(kind: .midTerm, as: secretary)
 /// ```
 public struct ReportRepository: Sendable {
     let store: RecordStore
@@ -54,11 +57,38 @@ public struct ReportRepository: Sendable {
                         type: try row.decode(column: "type_code"), nomineeKind: try row.decodeEnum(column: "kind"),
                         count: try row.decode(column: "count"), amount: try row.decode(column: "amount"))
                 }
+            let awardsByRecipient = try await connection.query("""
+                SELECT c.form_code, f.name, c.type_code,
+                       count(*) FILTER (WHERE e.kind IN ('collective', 'locality')) AS collectives,
+                       count(*) FILTER (WHERE e.recipient_class = 'enterprise') AS enterprises,
+                       count(*) FILTER (WHERE e.kind = 'household') AS households,
+                       count(*) FILTER (WHERE e.kind = 'individual') AS individuals,
+                       count(*) FILTER (WHERE e.recipient_class = 'leader') AS leaders,
+                       count(*) FILTER (WHERE e.recipient_class = 'business_person') AS business_people,
+                       count(*) FILTER (WHERE e.recipient_class = 'worker_or_farmer') AS workers_and_farmers,
+                       count(*) FILTER (WHERE e.recipient_class = 'other_individual') AS other_individuals,
+                       count(*) FILTER (WHERE e.recipient_class IS NULL) AS unclassified
+                FROM thidua.commendation_records c
+                JOIN thidua.commendation_forms f ON f.code = c.form_code
+                JOIN thidua.nominees e ON e.id = c.nominee_id
+                WHERE c.year = \(year) AND c.area_id = \(actor.areaID) AND c.revoked_at IS NULL
+                GROUP BY c.form_code, f.name, c.type_code
+                ORDER BY f.name COLLATE "vi-VN-x-icu", c.type_code
+                """).map { row in
+                    YearlyReport.Recipients(
+                        form: try row.decode(column: "form_code"), formName: try row.decode(column: "name"),
+                        type: try row.decode(column: "type_code"), collectives: try row.decode(column: "collectives"),
+                        enterprises: try row.decode(column: "enterprises"), households: try row.decode(column: "households"),
+                        individuals: try row.decode(column: "individuals"), leaders: try row.decode(column: "leaders"),
+                        businessPeople: try row.decode(column: "business_people"),
+                        workersAndFarmers: try row.decode(column: "workers_and_farmers"),
+                        otherIndividuals: try row.decode(column: "other_individuals"), unclassified: try row.decode(column: "unclassified"))
+                }
             return YearlyReport(
                 areaID: actor.areaID, year: year, byMovement: byMovement,
                 byUnitKind: byUnitKind.map { Self.labelled($0, UnitKind(rawValue: $0.key)?.vietnamese) },
                 byNomineeKind: byNomineeKind.map { Self.labelled($0, NomineeKind(rawValue: $0.key)?.vietnamese) },
-                awards: awards)
+                awards: awards, awardsByRecipient: awardsByRecipient)
         }
     }
 
@@ -109,22 +139,26 @@ public struct ReportRepository: Sendable {
     /// day) and its plan for `period`, if received: those without one first, in Vietnamese order.
     public func unitPlans(period: String, as actor: Actor) async throws -> [UnitPlanStatus] {
         _ = try Policy.permit(actor, .readReports)
-        let start = String(period.prefix(4)) + "-01-01"
         return try await store.read(actor) { connection in
-            try await connection.query("""
-                SELECT u.id, u.name, u.kind, p.number, p.issued_on::text AS issued_on, p.received_on::text AS received_on
-                FROM thidua.units u
-                LEFT JOIN thidua.unit_plans p ON p.unit_id = u.id AND p.period = \(period)
-                WHERE u.area_id = \(actor.areaID) AND u.kind IN ('commune', 'department', 'armed_force', 'enterprise')
-                  AND (u.valid_to IS NULL OR u.valid_to > \(start)::date)
-                ORDER BY p.number IS NOT NULL, u.name COLLATE "vi-VN-x-icu", u.id
-                """).map { row in
-                    UnitPlanStatus(
-                        unitID: try row.decode(column: "id"), unitName: try row.decode(column: "name"), unitKind: try row.decodeEnum(column: "kind"),
-                        number: try row.decode(column: "number"), issuedOn: try row.decode(column: "issued_on"),
-                        receivedOn: try row.decode(column: "received_on"))
-                }
+            try await Self.unitPlans(period: period, area: actor.areaID, on: connection)
         }
+    }
+
+    static func unitPlans(period: String, area: String, on connection: PostgresConnection) async throws -> [UnitPlanStatus] {
+        let start = String(period.prefix(4)) + "-01-01"
+        return try await connection.query("""
+            SELECT u.id, u.name, u.kind, p.number, p.issued_on::text AS issued_on, p.received_on::text AS received_on
+            FROM thidua.units u
+            LEFT JOIN thidua.unit_plans p ON p.unit_id = u.id AND p.period = \(period)
+            WHERE u.area_id = \(area) AND u.kind IN ('commune', 'department', 'armed_force', 'enterprise')
+              AND (u.valid_to IS NULL OR u.valid_to > \(start)::date)
+            ORDER BY p.number IS NOT NULL, u.name COLLATE "vi-VN-x-icu", u.id
+            """).map { row in
+                UnitPlanStatus(
+                    unitID: try row.decode(column: "id"), unitName: try row.decode(column: "name"), unitKind: try row.decodeEnum(column: "kind"),
+                    number: try row.decode(column: "number"), issuedOn: try row.decode(column: "issued_on"),
+                    receivedOn: try row.decode(column: "received_on"))
+            }
     }
 
     private static func labelled(_ line: YearlyReport.Line, _ label: String?) -> YearlyReport.Line {

@@ -94,14 +94,18 @@ extension DemoNominations {
         "y-te": "yte.thutruong",
     ]
 
+    /// `recipient`: how report 0603.N counts them; one person is left unclassified, as a unit may leave it.
     private static func person(
-        _ name: String, born: String, _ gender: String, _ ethnicity: String, _ position: String, at workplace: String
+        _ name: String, born: String, _ gender: String, _ ethnicity: String, _ position: String, at workplace: String,
+        _ recipient: RecipientClass?
     ) -> NewNominee {
         NewNominee(kind: .individual, name: name, personal: PersonalDetails(
-            dateOfBirth: born, gender: gender, ethnicity: ethnicity, position: position, workplace: workplace))
+            dateOfBirth: born, gender: gender, ethnicity: ethnicity, position: position, workplace: workplace), recipientClass: recipient)
     }
 
-    private static func collective(_ name: String) -> NewNominee { NewNominee(kind: .collective, name: name) }
+    private static func collective(_ name: String, _ recipient: RecipientClass) -> NewNominee {
+        NewNominee(kind: .collective, name: name, recipientClass: recipient)
+    }
     private static func household(_ name: String) -> NewNominee { NewNominee(kind: .household, name: name) }
     private static func locality(_ name: String) -> NewNominee { NewNominee(kind: .locality, name: name) }
 
@@ -112,7 +116,7 @@ extension DemoNominations {
     private static let communeEntries: [Entry] = [
         Entry(
             unit: .commune("tttuachua"), movement: "doanh-nghiep-hoi-nhap",
-            nominee: collective("Công ty TNHH Xây dựng Thắng Lợi Tủa Chùa"),
+            nominee: collective("Công ty TNHH Xây dựng Thắng Lợi Tủa Chùa", .enterprise),
             title: "Doanh nghiệp tiêu biểu trong sản xuất, kinh doanh giai đoạn 2019–2021",
             achievements: "Thi công đạt chất lượng 14 công trình đường giao thông nông thôn và trường học trên địa bàn huyện; doanh thu, nộp ngân sách và lợi nhuận tăng đều qua ba năm. Tạo việc làm ổn định cho 46 lao động địa phương, đóng bảo hiểm xã hội đầy đủ.",
             criteria: [
@@ -148,7 +152,7 @@ extension DemoNominations {
             steps: [.submit, .endorse]),
         Entry(
             unit: .commune("tttuachua"), movement: "van-hoa-cong-so",
-            nominee: person("Nguyễn Thị Thu Hiền", born: "1990-05-14", "female", "Kinh", "Công chức Văn phòng - Thống kê", at: "UBND thị trấn Tủa Chùa"),
+            nominee: person("Nguyễn Thị Thu Hiền", born: "1990-05-14", "female", "Kinh", "Công chức Văn phòng - Thống kê", at: "UBND thị trấn Tủa Chùa", .otherIndividual),
             title: "Cá nhân tiêu biểu thực hiện văn hóa công sở",
             achievements: "Tiếp nhận và trả kết quả hơn 1.200 hồ sơ thủ tục hành chính mỗi năm, không có hồ sơ trễ hẹn; kiên trì hướng dẫn người dân nộp hồ sơ trực tuyến. Luôn tận tình, chuẩn mực khi giao tiếp với nhân dân.",
             criteria: [
@@ -182,7 +186,7 @@ extension DemoNominations {
             steps: [.submit, .endorse, .verify]),
         Entry(
             unit: .commune("huoiso"), movement: "nong-thon-moi",
-            nominee: person("Giàng A Súa", born: "1976-02-20", "male", "Mông", "Trưởng thôn", at: "UBND xã Huổi Só"),
+            nominee: person("Giàng A Súa", born: "1976-02-20", "male", "Mông", "Trưởng thôn", at: "UBND xã Huổi Só", .workerOrFarmer),
             title: "Cá nhân tiêu biểu trong xây dựng nông thôn mới",
             achievements: "Vận động 35 hộ trong thôn hiến đất, góp ngày công mở rộng 1,8 km đường liên thôn; gia đình ông hiến 420 m² đất vườn và góp 60 ngày công.",
             criteria: ["2.2.2-b-1": "Thôn hoàn thành tiêu chí giao thông năm 2021", "2.2.2-b-2": "Hiến 420 m² đất, góp 60 ngày công"],
@@ -197,7 +201,7 @@ extension DemoNominations {
 
         Entry(
             unit: .commune("laoxaphinh"), movement: "nong-dan-sxkd-gioi",
-            nominee: collective("Tổ hợp tác nuôi cá lồng Lao Xả Phình"),
+            nominee: collective("Tổ hợp tác nuôi cá lồng Lao Xả Phình", .otherCollective),
             title: "Tập thể sản xuất, kinh doanh giỏi",
             achievements: "Chín hộ thành viên nuôi 36 lồng cá trên lòng hồ sông Đà; năm 2021 xuất bán 28 tấn cá, thu nhập bình quân mỗi hộ trên 120 triệu đồng. Tổ liên kết tiêu thụ ổn định và tạo việc làm cho 14 lao động địa phương.",
             criteria: [
@@ -216,7 +220,7 @@ extension DemoNominations {
             steps: [.submit, .endorse]),
         Entry(
             unit: .commune("laoxaphinh"), movement: "hoc-tap-lam-theo-bac",
-            nominee: person("Mùa Thị Sua", born: "1995-09-02", "female", "Mông", "Bí thư Chi đoàn thôn", at: "UBND xã Lao Xả Phình"),
+            nominee: person("Mùa Thị Sua", born: "1995-09-02", "female", "Mông", "Bí thư Chi đoàn thôn", at: "UBND xã Lao Xả Phình", .workerOrFarmer),
             title: "Cá nhân tiêu biểu học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
             achievements: "Đưa việc học tập và làm theo gương Bác vào sinh hoạt chi đoàn hằng tháng; vận động đoàn viên làm 3 km đường bê tông nội thôn và sửa nhà cho hai hộ khó khăn.",
             criteria: ["2.2.3-b-2": "Chi đoàn vững mạnh ba năm liền"],
@@ -224,7 +228,7 @@ extension DemoNominations {
 
         Entry(
             unit: .commune("muongbang"), movement: "nong-thon-moi",
-            nominee: collective("Thôn Nà Áng"),
+            nominee: collective("Thôn Nà Áng", .otherCollective),
             title: "Thôn tiêu biểu trong xây dựng nông thôn mới",
             achievements: "Thôn được công nhận đạt chuẩn nông thôn mới năm 2021, sớm hơn kế hoạch một năm. Nhân dân góp 1.250 ngày công, hiến 3.600 m² đất để bê tông hóa 2,4 km đường nội thôn và xây nhà văn hóa thôn.",
             criteria: [
@@ -253,7 +257,7 @@ extension DemoNominations {
             ]),
         Entry(
             unit: .commune("muongbang"), movement: "y-te",
-            nominee: collective("Trạm Y tế xã Mường Báng"),
+            nominee: collective("Trạm Y tế xã Mường Báng", .otherCollective),
             title: "Tập thể tiêu biểu trong chăm sóc sức khỏe nhân dân",
             achievements: "Duy trì tỷ lệ tiêm chủng đầy đủ cho trẻ dưới 1 tuổi trên 95%; năm 2021 tổ chức tiêm vắc xin phòng COVID-19 an toàn cho hơn 3.000 lượt người.",
             criteria: ["2.2.8-a-1": "Đạt các chỉ tiêu chương trình tiêm chủng mở rộng", "2.2.8-a-3": ""],
@@ -269,7 +273,7 @@ extension DemoNominations {
             steps: [.submit, .endorse, .verify]),
         Entry(
             unit: .commune("muongdun"), movement: "giao-duc-dao-tao",
-            nominee: collective("Trường Phổ thông Dân tộc Bán trú Tiểu học Mường Đun"),
+            nominee: collective("Trường Phổ thông Dân tộc Bán trú Tiểu học Mường Đun", .otherCollective),
             title: "Tập thể tiêu biểu phong trào “Dạy tốt, học tốt”",
             achievements: "Huy động 100% trẻ 6 tuổi vào lớp 1, không có học sinh bỏ học; tổ chức bếp ăn bán trú và vườn rau cho 320 học sinh. Năm học 2020–2021 có 6 giáo viên dạy giỏi cấp huyện.",
             criteria: ["2.2.7-a-1": "", "2.2.7-a-2": "Trường đạt chuẩn quốc gia mức độ 1", "2.2.7-a-4": "6 giáo viên dạy giỏi cấp huyện"],
@@ -277,7 +281,7 @@ extension DemoNominations {
 
         Entry(
             unit: .commune("sinchai"), movement: "doanh-nghiep-hoi-nhap",
-            nominee: collective("Hợp tác xã Chè Shan tuyết Hấu Chua"),
+            nominee: collective("Hợp tác xã Chè Shan tuyết Hấu Chua", .otherCollective),
             title: "Tập thể tiêu biểu trong sản xuất, kinh doanh",
             achievements: "Liên kết với 86 hộ thu mua búp chè Shan tuyết cổ thụ ở thôn Hấu Chua và thôn Sín Chải, chế biến chè xanh và chè phổ nhĩ. Doanh thu, nộp ngân sách và lợi nhuận tăng liên tục ba năm.",
             criteria: [
@@ -317,7 +321,7 @@ extension DemoNominations {
             steps: [.submit, .endorse]),
         Entry(
             unit: .commune("sinchai"), movement: "vi-nguoi-ngheo",
-            nominee: person("Giàng Thị Sua", born: "1984-11-08", "female", "Mông", "Chi hội trưởng Chi hội Phụ nữ thôn Cáng Tỷ", at: "UBND xã Sín Chải"),
+            nominee: person("Giàng Thị Sua", born: "1984-11-08", "female", "Mông", "Chi hội trưởng Chi hội Phụ nữ thôn Cáng Tỷ", at: "UBND xã Sín Chải", .workerOrFarmer),
             title: "Cá nhân tiêu biểu chung tay vì người nghèo",
             achievements: "Vận động hội viên góp vốn quay vòng giúp 7 hộ nghèo mua lợn giống; đứng ra liên hệ tiêu thụ búp chè cho các hộ khó khăn trong thôn.",
             criteria: ["2.1-b-2": "", "2.2.4-1": "7 hộ nghèo được giúp lợn giống"],
@@ -326,7 +330,7 @@ extension DemoNominations {
 
         Entry(
             unit: .commune("sinhphinh"), movement: "nong-dan-sxkd-gioi",
-            nominee: collective("Hợp tác xã Nông nghiệp Chè Sính Phình"),
+            nominee: collective("Hợp tác xã Nông nghiệp Chè Sính Phình", .otherCollective),
             title: "Tập thể sản xuất, kinh doanh giỏi",
             achievements: "Trồng mới và chăm sóc 45 ha chè Shan tuyết theo hướng hữu cơ, xây dựng xưởng chế biến nhỏ; thu nhập bình quân của thành viên tăng gần 30% so với năm 2019. Tạo việc làm ổn định cho 18 lao động người Mông tại địa phương.",
             criteria: ["2.2.5-1": "", "2.2.5-2": "Canh tác chè theo hướng hữu cơ", "2.2.5-5": "18 lao động địa phương"],
@@ -334,7 +338,7 @@ extension DemoNominations {
             steps: [.submit, .endorse]),
         Entry(
             unit: .commune("sinhphinh"), movement: "hoc-tap-lam-theo-bac",
-            nominee: person("Vàng Thị Mai", born: "1982-03-25", "female", "Mông", "Bí thư Chi bộ thôn", at: "UBND xã Sính Phình"),
+            nominee: person("Vàng Thị Mai", born: "1982-03-25", "female", "Mông", "Bí thư Chi bộ thôn", at: "UBND xã Sính Phình", .leader),
             title: "Cá nhân tiêu biểu học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
             achievements: "Vận động đảng viên đăng ký việc làm theo gương Bác gắn với nhiệm vụ cụ thể; chi bộ nhiều năm liền hoàn thành tốt nhiệm vụ. Vận động nhân dân bỏ tục thách cưới, tổ chức đám cưới tiết kiệm.",
             criteria: ["2.2.3-b-1": "", "2.2.3-b-2": "Chi bộ hoàn thành tốt nhiệm vụ ba năm liền"],
@@ -342,7 +346,7 @@ extension DemoNominations {
 
         Entry(
             unit: .commune("taphin"), movement: "nong-thon-moi",
-            nominee: person("Sùng A Thềnh", born: "1970-07-15", "male", "Mông", "Người có uy tín trong thôn", at: "UBND xã Tả Phìn"),
+            nominee: person("Sùng A Thềnh", born: "1970-07-15", "male", "Mông", "Người có uy tín trong thôn", at: "UBND xã Tả Phìn", nil),
             title: "Cá nhân tiêu biểu trong xây dựng nông thôn mới",
             achievements: "Gia đình hiến 650 m² đất nương và góp 85 ngày công làm đường bê tông từ trung tâm xã vào thôn; vận động các hộ làm chuồng trại cách xa nhà ở.",
             criteria: ["2.2.2-b-1": "", "2.2.2-b-2": "Hiến 650 m² đất, góp 85 ngày công và 5 triệu đồng"],
@@ -361,7 +365,7 @@ extension DemoNominations {
 
         Entry(
             unit: .commune("tasinthang"), movement: "nong-thon-moi",
-            nominee: collective("Thôn Tả Sìn Thàng"),
+            nominee: collective("Thôn Tả Sìn Thàng", .otherCollective),
             title: "Thôn tiêu biểu trong xây dựng nông thôn mới",
             achievements: "Thôn hoàn thành 5 tuyến đường nội thôn bằng bê tông, 100% hộ có nhà tiêu hợp vệ sinh; nhân dân góp 900 ngày công và hiến 1.200 m² đất.",
             criteria: ["2.2.2-a-3": ""],
@@ -372,7 +376,7 @@ extension DemoNominations {
             ]),
         Entry(
             unit: .commune("tasinthang"), movement: "y-te",
-            nominee: person("Lầu Thị Dế", born: "1988-12-01", "female", "Mông", "Y sĩ", at: "Trạm Y tế xã Tả Sìn Thàng"),
+            nominee: person("Lầu Thị Dế", born: "1988-12-01", "female", "Mông", "Y sĩ", at: "Trạm Y tế xã Tả Sìn Thàng", .otherIndividual),
             title: "Cá nhân tiêu biểu trong chăm sóc sức khỏe nhân dân",
             achievements: "Gần mười năm đi đến từng thôn vận động phụ nữ khám thai và sinh con tại cơ sở y tế; tỷ lệ sinh con tại trạm y tế tăng từ 45% lên 78%. Tận tụy với người bệnh, được nhân dân tin yêu.",
             criteria: ["2.2.8-b-1": "", "2.2.8-b-2": "Không để xảy ra sai sót chuyên môn"],
@@ -387,7 +391,7 @@ extension DemoNominations {
             steps: [.submit, .endorse, .verify]),
         Entry(
             unit: .commune("trungthu"), movement: "hoc-tap-lam-theo-bac",
-            nominee: collective("Chi bộ thôn Trung Thu"),
+            nominee: collective("Chi bộ thôn Trung Thu", .otherCollective),
             title: "Tập thể tiêu biểu học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
             achievements: "Chi bộ đưa việc học tập và làm theo gương Bác vào sinh hoạt định kỳ; mỗi đảng viên nhận giúp đỡ một hộ khó khăn. Năm 2021 thôn không có hộ tái nghèo, không có trẻ em bỏ học.",
             criteria: ["2.2.3-a-1": "", "2.2.3-a-5": "Chi bộ hoàn thành tốt nhiệm vụ năm 2021"],
@@ -395,7 +399,7 @@ extension DemoNominations {
 
         Entry(
             unit: .commune("tuathang"), movement: "nong-thon-moi",
-            nominee: person("Cứ A Chớ", born: "1972-04-18", "male", "Mông", "Trưởng thôn", at: "UBND xã Tủa Thàng"),
+            nominee: person("Cứ A Chớ", born: "1972-04-18", "male", "Mông", "Trưởng thôn", at: "UBND xã Tủa Thàng", .workerOrFarmer),
             title: "Cá nhân tiêu biểu trong xây dựng nông thôn mới",
             achievements: "Vận động nhân dân hiến gần 2.000 m² đất và góp 300 ngày công làm đường liên thôn; bản thân hiến 500 m² đất nương và góp 75 ngày công.",
             criteria: ["2.2.2-b-1": "", "2.2.2-b-2": "Hiến 500 m² đất, góp 75 ngày công"],
@@ -418,7 +422,7 @@ extension DemoNominations {
             ]),
         Entry(
             unit: .commune("tuathang"), movement: "giao-duc-dao-tao",
-            nominee: collective("Trường Phổ thông Dân tộc Bán trú THCS Tủa Thàng"),
+            nominee: collective("Trường Phổ thông Dân tộc Bán trú THCS Tủa Thàng", .otherCollective),
             title: "Tập thể tiêu biểu phong trào “Dạy tốt, học tốt”",
             achievements: "Tỷ lệ học sinh tốt nghiệp THCS đạt 100% ba năm liền; duy trì lớp tăng cường tiếng Việt cho học sinh người Mông. Năm học 2020–2021 có 4 học sinh giỏi cấp tỉnh.",
             criteria: ["2.2.7-a-1": "", "2.2.7-a-3": "Tốt nghiệp THCS 100%", "2.2.7-a-4": "4 học sinh giỏi cấp tỉnh"],
@@ -447,7 +451,7 @@ extension DemoNominations {
     private static let officeEntries: [Entry] = [
         Entry(
             unit: .office("kthatang"), movement: "doanh-nghiep-hoi-nhap",
-            nominee: person("Trần Văn Tuấn", born: "1979-06-30", "male", "Kinh", "Giám đốc", at: "Công ty TNHH Vật liệu xây dựng Tủa Chùa"),
+            nominee: person("Trần Văn Tuấn", born: "1979-06-30", "male", "Kinh", "Giám đốc", at: "Công ty TNHH Vật liệu xây dựng Tủa Chùa", .businessPerson),
             title: "Doanh nhân tiêu biểu",
             achievements: "Đầu tư dây chuyền sản xuất gạch không nung công suất 10 triệu viên mỗi năm, thay thế lò gạch thủ công gây ô nhiễm; đóng đủ bảo hiểm cho 38 lao động. Ủng hộ xây nhà đại đoàn kết cho 3 hộ nghèo.",
             criteria: [
@@ -463,21 +467,21 @@ extension DemoNominations {
             steps: [.submit, .verify]),
         Entry(
             unit: .office("noivu"), movement: "van-hoa-cong-so",
-            nominee: person("Phạm Thị Thu Hương", born: "1987-10-10", "female", "Kinh", "Chuyên viên", at: "Phòng Nội vụ"),
+            nominee: person("Phạm Thị Thu Hương", born: "1987-10-10", "female", "Kinh", "Chuyên viên", at: "Phòng Nội vụ", .otherIndividual),
             title: "Cá nhân tiêu biểu thực hiện văn hóa công sở",
             achievements: "Tham mưu đưa phần mềm quản lý văn bản và hồ sơ công việc vào 100% cơ quan, đơn vị cấp huyện; năm 2021 văn bản điện tử chiếm trên 90% văn bản đi, đến.",
             criteria: ["2.2.3-b-2": "", "2.2.3-b-3": "Giải pháp gửi, nhận văn bản điện tử được UBND huyện công nhận"],
             steps: [.submit]),
         Entry(
             unit: .office("giaoduc"), movement: "giao-duc-dao-tao",
-            nominee: collective("Trường Phổ thông Dân tộc Bán trú THCS Sín Chải"),
+            nominee: collective("Trường Phổ thông Dân tộc Bán trú THCS Sín Chải", .otherCollective),
             title: "Tập thể tiêu biểu phong trào “Dạy tốt, học tốt”",
             achievements: "Duy trì sĩ số 98% ở xã vùng cao trên 1.400 m, tổ chức ăn, ở bán trú an toàn cho 280 học sinh. Đội ngũ giáo viên 100% đạt chuẩn, có 3 giáo viên dạy giỏi cấp tỉnh.",
             criteria: ["2.2.7-a-1": "", "2.2.7-a-2": "Khu bán trú được xây mới năm 2020", "2.2.7-a-4": "3 giáo viên dạy giỏi cấp tỉnh"],
             steps: [.submit, .verify]),
         Entry(
             unit: .office("giaoduc"), movement: "giao-duc-dao-tao",
-            nominee: person("Bàn Thị Thu", born: "1983-01-22", "female", "Dao", "Giáo viên Ngữ văn", at: "Trường Phổ thông Dân tộc Bán trú THCS Tả Phìn"),
+            nominee: person("Bàn Thị Thu", born: "1983-01-22", "female", "Dao", "Giáo viên Ngữ văn", at: "Trường Phổ thông Dân tộc Bán trú THCS Tả Phìn", .otherIndividual),
             title: "Giáo viên tiêu biểu",
             achievements: "Mười lăm năm dạy học ở các xã vùng cao; có sáng kiến dạy đọc hiểu cho học sinh dân tộc thiểu số được Hội đồng sáng kiến huyện công nhận.",
             criteria: ["2.2.7-b-1": "Sáng kiến được công nhận năm 2021"],
@@ -492,28 +496,28 @@ extension DemoNominations {
             ]),
         Entry(
             unit: .office("yte"), movement: "y-te",
-            nominee: person("Lương Văn Hòa", born: "1981-08-09", "male", "Thái", "Bác sĩ khoa Hồi sức cấp cứu", at: "Trung tâm Y tế huyện Tủa Chùa"),
+            nominee: person("Lương Văn Hòa", born: "1981-08-09", "male", "Thái", "Bác sĩ khoa Hồi sức cấp cứu", at: "Trung tâm Y tế huyện Tủa Chùa", .otherIndividual),
             title: "Thầy thuốc tiêu biểu",
             achievements: "Trực tiếp cấp cứu thành công nhiều ca bệnh nặng trong điều kiện thiếu phương tiện; tổ chức các đợt khám bệnh miễn phí cho người cao tuổi ở bốn xã vùng cao.",
             criteria: ["2.2.8-b-1": "", "2.2.8-b-2": ""],
             steps: [.submit]),
         Entry(
             unit: .office("mttq"), movement: "vi-nguoi-ngheo",
-            nominee: collective("Ban Công tác Mặt trận thôn Hấu Chua"),
+            nominee: collective("Ban Công tác Mặt trận thôn Hấu Chua", .otherCollective),
             title: "Tập thể tiêu biểu chung tay vì người nghèo",
             achievements: "Vận động nhân dân và con em quê hương ủng hộ 120 triệu đồng cùng 600 ngày công, xây 6 nhà đại đoàn kết cho hộ nghèo trong thôn năm 2021.",
             criteria: ["2.1-a-5": "", "2.2.4-1": "6 nhà đại đoàn kết hoàn thành năm 2021"],
             steps: [.submit, .endorse]),
         Entry(
             unit: .office("vanhoa"), movement: "van-hoa-cong-so",
-            nominee: person("Cà Văn Dũng", born: "1991-04-04", "male", "Thái", "Chuyên viên", at: "Phòng Văn hóa và Thông tin"),
+            nominee: person("Cà Văn Dũng", born: "1991-04-04", "male", "Thái", "Chuyên viên", at: "Phòng Văn hóa và Thông tin", .otherIndividual),
             title: "Cá nhân tiêu biểu thực hiện văn hóa công sở",
             achievements: "Chủ trì số hóa hồ sơ di tích và xây dựng chuyên mục giới thiệu du lịch Tủa Chùa trên trang thông tin điện tử của huyện; luôn đúng giờ, chuẩn mực trong giao tiếp công vụ.",
             criteria: ["2.2.3-b-1": "", "2.2.3-b-3": "Số hóa hồ sơ di tích của huyện"],
             steps: [.submit]),
         Entry(
             unit: .office("tuyengiao"), movement: "hoc-tap-lam-theo-bac",
-            nominee: collective("Đảng bộ xã Sính Phình"),
+            nominee: collective("Đảng bộ xã Sính Phình", .otherCollective),
             title: "Tập thể tiêu biểu học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
             achievements: "Đảng bộ cụ thể hóa việc học tập và làm theo gương Bác thành các mô hình “dân vận khéo” trong phát triển cây chè Shan tuyết và xóa nhà tạm cho hộ nghèo.",
             criteria: ["2.2.3-a-1": ""],
@@ -521,7 +525,7 @@ extension DemoNominations {
             steps: []),
         Entry(
             unit: .office("hoinongdan"), movement: "nong-dan-sxkd-gioi",
-            nominee: person("Lò Văn Thoan", born: "1975-05-19", "male", "Thái", "Chi hội trưởng Chi hội Nông dân thôn", at: "Hội Nông dân xã Mường Đun"),
+            nominee: person("Lò Văn Thoan", born: "1975-05-19", "male", "Thái", "Chi hội trưởng Chi hội Nông dân thôn", at: "Hội Nông dân xã Mường Đun", .workerOrFarmer),
             title: "Nông dân sản xuất, kinh doanh giỏi",
             achievements: "Phát triển mô hình trang trại tổng hợp lúa – cá – lợn, thu nhập năm 2021 trên 300 triệu đồng. Tạo việc làm ổn định cho 5 lao động và hướng dẫn kỹ thuật cho hội viên trong xã.",
             criteria: ["2.2.5-1": "", "2.2.5-2": "", "2.2.5-5": "5 lao động thường xuyên"],
@@ -532,28 +536,28 @@ extension DemoNominations {
     private static let armedForceEntries: [Entry] = [
         Entry(
             unit: .office("congan"), movement: "luc-luong-vu-trang",
-            nominee: collective("Công an xã Sín Chải"),
+            nominee: collective("Công an xã Sín Chải", .otherCollective),
             title: "Tập thể tiêu biểu phong trào “Vì an ninh Tổ quốc”",
             achievements: "Giữ vững an ninh trật tự trên địa bàn xã vùng cao, không để xảy ra điểm nóng; vận động nhân dân giao nộp 12 khẩu súng tự chế và phối hợp triệt phá 2 vụ mua bán trái phép chất ma túy.",
             criteria: ["2.2.9-a-1": "", "2.2.9-a-2": "Xây dựng thế trận lòng dân ở 8 thôn"],
             steps: [.submit, .verify]),
         Entry(
             unit: .office("congan"), movement: "luc-luong-vu-trang",
-            nominee: person("Lò Văn Quân", born: "1990-02-14", "male", "Thái", "Cán bộ Đội Cảnh sát điều tra tội phạm về ma túy", at: "Công an huyện Tủa Chùa"),
+            nominee: person("Lò Văn Quân", born: "1990-02-14", "male", "Thái", "Cán bộ Đội Cảnh sát điều tra tội phạm về ma túy", at: "Công an huyện Tủa Chùa", .otherIndividual),
             title: "Cán bộ tiêu biểu phong trào “Vì an ninh Tổ quốc”",
             achievements: "Trực tiếp tham gia phá 5 chuyên án ma túy năm 2021; luôn gần dân, giúp dân di dời tài sản trong mùa mưa lũ.",
             criteria: ["2.2.9-b-1": "", "2.2.9-b-2": ""],
             steps: [.submit]),
         Entry(
             unit: .office("quansu"), movement: "luc-luong-vu-trang",
-            nominee: collective("Ban Chỉ huy Quân sự xã Tả Phìn"),
+            nominee: collective("Ban Chỉ huy Quân sự xã Tả Phìn", .otherCollective),
             title: "Tập thể tiêu biểu phong trào “Thi đua Quyết thắng”",
             achievements: "Hoàn thành 100% chỉ tiêu gọi công dân nhập ngũ ba năm liền; dân quân huấn luyện đạt loại khá, giỏi và tham gia khắc phục hậu quả sạt lở đất tại các thôn.",
             criteria: ["2.2.9-a-1": "", "2.2.9-a-4": "Huấn luyện dân quân đạt loại khá, giỏi"],
             steps: [.submit, .verify]),
         Entry(
             unit: .office("quansu"), movement: "luc-luong-vu-trang",
-            nominee: person("Vũ Mạnh Hùng", born: "1986-09-27", "male", "Kinh", "Trợ lý tác chiến", at: "Ban Chỉ huy Quân sự huyện Tủa Chùa"),
+            nominee: person("Vũ Mạnh Hùng", born: "1986-09-27", "male", "Kinh", "Trợ lý tác chiến", at: "Ban Chỉ huy Quân sự huyện Tủa Chùa", .otherIndividual),
             title: "Cán bộ tiêu biểu phong trào “Thi đua Quyết thắng”",
             achievements: "Tham mưu kế hoạch phòng, chống thiên tai và tìm kiếm cứu nạn của huyện; hoàn thành tốt nhiệm vụ trong diễn tập khu vực phòng thủ huyện năm 2021.",
             criteria: ["2.2.9-b-1": "", "2.2.9-b-2": ""],

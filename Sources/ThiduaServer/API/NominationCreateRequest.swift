@@ -9,6 +9,7 @@ struct NominationCreateRequest: Decodable {
         var kind: NomineeKind?
         var name: String?
         var personal: Personal?
+        var recipientClass: RecipientClass?
     }
 
     struct Personal: Decodable {
@@ -42,7 +43,7 @@ struct NominationCreateRequest: Decodable {
             let personal = nominee.personal.map {
                 PersonalDetails(dateOfBirth: $0.dateOfBirth, gender: $0.gender, ethnicity: $0.ethnicity, position: $0.position, workplace: $0.workplace)
             }
-            choice = .new(NewNominee(kind: kind, name: name, personal: personal))
+            choice = .new(NewNominee(kind: kind, name: name, personal: personal, recipientClass: nominee.recipientClass))
         }
         return NominationDraft(
             roundID: roundID, movementID: movementID, nominee: choice,

@@ -2,8 +2,9 @@ import Foundation
 import Hummingbird
 import ThiduaCore
 
-/// The secretariat's reports (`/api/v1/reports`): the yearly report to the chairman, units' own plans received,
-/// overdue items; and recording a unit's plan as received.
+/// The secretariat's reports (`/api/v1/reports`): the yearly report to the chairman, report 0601.N on
+/// movements, the mid-term and final review summaries, units' own plans received, overdue items; and recording
+/// a unit's plan as received.
 struct ReportRoutes: Sendable {
     let reports: ReportRepository
 
@@ -21,6 +22,16 @@ struct ReportRoutes: Sendable {
                 throw APIError.badParameter("year")
             }
             return APIResponse(try await reports.yearly(year: year, as: try context.requireActor()))
+        }
+        router.get("/api/v1/reports/movements") { request, context in
+            guard let year = try request.uri.queryParameters.int("year", in: 2000...2100) else { throw APIError.badParameter("year") }
+            return APIResponse(try await reports.movements(year: year, as: try context.requireActor()))
+        }
+        router.get("/api/v1/reports/review-summary") { request, context in
+            guard let kind = request.uri.queryParameters["kind"].flatMap({ ReviewSummary.Kind(rawValue: String($0)) }) else {
+                throw APIError.badParameter("kind")
+            }
+            return APIResponse(try await reports.reviewSummary(kind: kind, as: try context.requireActor()))
         }
         router.get("/api/v1/reports/unit-plans") { request, context in
             let period = request.uri.queryParameters["period"].map(String.init) ?? "2021-2025"

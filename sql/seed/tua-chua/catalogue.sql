@@ -114,6 +114,14 @@ ORDER BY u.ord;
 -- good farmers' yearly income (the plan asks "among the highest", which no per-nomination rule can check, so
 -- rule null) and jobs created; new countryside workdays, land donated and money contributed (KH 2.2.2 b).
 --
+-- classification (Thông tư 02/2023/TT-BNV, report 0601.N; 0012): who launched the movement, its scope, duration
+-- and method. This data set's reading, to be confirmed against each movement's launching text [U]: the national
+-- movements the plan relays (1, 2, 4, 5, 7) were launched centrally, the farmers' by their central association
+-- and the armed forces' ("Thi đua Quyết thắng", "Vì an ninh Tổ quốc") by their ministries; office culture (3) is
+-- the district's own, for 2019–2025 as its name says; the fields (8, 9, 11–13) are the district's regular
+-- emulation. Movements 1, 2 and 4 are run for the plan's term 2021–2025; the others run on. starts_year is the
+-- year the district took the movement up: 2021, the plan's year, except office culture (2019).
+--
 -- Fields 2.2.10–2.2.12 have criteria but no lead unit and no minimum in the plan: they are movements without
 -- lead units. Not placed: "Lao động giỏi, lao động sáng tạo" and the campaigns "Toàn dân đoàn kết xây dựng
 -- nông thôn mới", "Người Việt Nam ưu tiên dùng hàng Việt Nam" are named in KH II.1 for propagation only, with
@@ -140,12 +148,14 @@ WITH general (collective, individual) AS (
           {"code": "2.1-b-4", "text": "Tích cực tham gia hoạt động đoàn thể, các hoạt động nhân đạo, từ thiện, an sinh xã hội"}
         ]'::jsonb
 )
-INSERT INTO thidua.movements (area_id, code, name, field, criteria_section, nominee_kinds, criteria, indicators)
+INSERT INTO thidua.movements (area_id, code, name, field, criteria_section, nominee_kinds, criteria, indicators,
+                              initiating_level, scope, duration, method, starts_year, ends_year)
 SELECT 'dien-bien/tua-chua', m.code, m.name, m.field, m.section, m.kinds,
        CASE WHEN m.kinds && ARRAY['collective', 'locality'] THEN g.collective ELSE '[]'::jsonb END
        || CASE WHEN m.kinds && ARRAY['individual', 'household'] THEN g.individual ELSE '[]'::jsonb END
        || m.specific::jsonb,
-       m.indicators::jsonb
+       m.indicators::jsonb,
+       c.initiating_level, c.scope, c.duration, c.method, c.starts_year, c.ends_year
 FROM general g CROSS JOIN (VALUES
     -- PLAN §3 row 1 — KH III.2.2.1
     (1, 'doanh-nghiep-hoi-nhap',
@@ -341,6 +351,21 @@ FROM general g CROSS JOIN (VALUES
      ]',
      '[]')
 ) AS m (ord, code, name, field, section, kinds, specific, indicators)
+JOIN (VALUES
+    ('doanh-nghiep-hoi-nhap', 'central',  'sector',     'fixed_term', 'thematic', 2021, 2025),
+    ('vi-nguoi-ngheo',        'central',  'whole_area', 'fixed_term', 'thematic', 2021, 2025),
+    ('van-hoa-cong-so',       'district', 'sector',     'fixed_term', 'thematic', 2019, 2025),
+    ('nong-thon-moi',         'central',  'whole_area', 'fixed_term', 'thematic', 2021, 2025),
+    ('hoc-tap-lam-theo-bac',  'central',  'whole_area', 'regular',    'thematic', 2021, NULL),
+    ('nong-dan-sxkd-gioi',    'ministry', 'sector',     'regular',    'thematic', 2021, NULL),
+    ('doi-song-van-hoa',      'central',  'whole_area', 'regular',    'thematic', 2021, NULL),
+    ('giao-duc-dao-tao',      'district', 'sector',     'regular',    'regular',  2021, NULL),
+    ('y-te',                  'district', 'sector',     'regular',    'regular',  2021, NULL),
+    ('luc-luong-vu-trang',    'ministry', 'sector',     'regular',    'regular',  2021, NULL),
+    ('to-chuc-hoi',           'district', 'sector',     'regular',    'regular',  2021, NULL),
+    ('co-quan-don-vi',        'district', 'whole_area', 'regular',    'regular',  2021, NULL),
+    ('guong-ca-nhan',         'district', 'whole_area', 'regular',    'regular',  2021, NULL)
+) AS c (code, initiating_level, scope, duration, method, starts_year, ends_year) ON c.code = m.code
 ORDER BY m.ord;
 
 -- ───────────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -481,14 +506,16 @@ VALUES ('dien-bien/tua-chua', 'qd-ubnd', 'decision', 'Ủy ban nhân dân huyệ
 -- ───────────────────────────────────────────────────────────────────────────────────────────────────────────
 SET LOCAL thidua.action = 'seed.catalogue.emulation_reviews';
 
-INSERT INTO thidua.emulation_reviews (area_id, code, kind, level, name, year, held_on, basis) VALUES
+INSERT INTO thidua.emulation_reviews (area_id, code, kind, level, name, year, held_on, basis, period) VALUES
     ('dien-bien/tua-chua', 'so-ket-2023', 'mid_term_review', 'district',
-     'Sơ kết giữa kỳ phong trào thi đua yêu nước giai đoạn 2021–2025', 2023, '2023-06-11', 'Kế hoạch 123/KH-UBND ngày 02/7/2021, mục IV'),
+     'Sơ kết giữa kỳ phong trào thi đua yêu nước giai đoạn 2021–2025', 2023, '2023-06-11', 'Kế hoạch 123/KH-UBND ngày 02/7/2021, mục IV',
+     '2021-2025'),
     ('dien-bien/tua-chua', 'tong-ket-2025', 'final_review', 'district',
-     'Tổng kết phong trào thi đua yêu nước giai đoạn 2021–2025', 2025, NULL, 'Kế hoạch 123/KH-UBND ngày 02/7/2021, mục IV'),
+     'Tổng kết phong trào thi đua yêu nước giai đoạn 2021–2025', 2025, NULL, 'Kế hoạch 123/KH-UBND ngày 02/7/2021, mục IV',
+     '2021-2025'),
     ('dien-bien/tua-chua', 'dai-hoi-huyen-iii', 'congress', 'district',
-     'Đại hội Thi đua yêu nước huyện Tủa Chùa lần thứ III', 2025, NULL, 'Kế hoạch 123/KH-UBND ngày 02/7/2021, mục IV'),
+     'Đại hội Thi đua yêu nước huyện Tủa Chùa lần thứ III', 2025, NULL, 'Kế hoạch 123/KH-UBND ngày 02/7/2021, mục IV', NULL),
     ('dien-bien/tua-chua', 'dai-hoi-tinh-vi', 'congress', 'province',
-     'Đại hội Thi đua yêu nước tỉnh Điện Biên lần thứ VI', 2025, NULL, 'Kế hoạch 123/KH-UBND ngày 02/7/2021, mục IV'),
+     'Đại hội Thi đua yêu nước tỉnh Điện Biên lần thứ VI', 2025, NULL, 'Kế hoạch 123/KH-UBND ngày 02/7/2021, mục IV', NULL),
     ('dien-bien/tua-chua', 'dai-hoi-toan-quoc-xi', 'congress', 'national',
-     'Đại hội Thi đua yêu nước toàn quốc lần thứ XI', 2025, NULL, 'Kế hoạch 123/KH-UBND ngày 02/7/2021, mục IV');
+     'Đại hội Thi đua yêu nước toàn quốc lần thứ XI', 2025, NULL, 'Kế hoạch 123/KH-UBND ngày 02/7/2021, mục IV', NULL);
