@@ -44,6 +44,10 @@ struct BadInputTests {
             try await api.send(.post, "/api/v1/nominations", token: s.clerk, json: [
                 "roundID": s.round, "movementID": s.movement, "nominee": ["kind": "robot", "name": "A"]])
         },
+        Case(description: "a day written dd/MM/yyyy", status: .unprocessableContent, code: "invalid") { api, s in
+            try await api.send(.post, "/api/v1/decisions", token: s.clerk, json: [
+                "seriesID": UUID().uuidString, "decidedOn": "20/12/2024", "subject": "Về việc khen thưởng", "legalBases": [], "items": []])
+        },
         Case(description: "a 20 MB JSON body", status: .contentTooLarge, code: "body_too_large") { api, s in
             try await api.send(.post, "/api/v1/nominations", token: s.clerk,
                                body: ByteBuffer(repeating: UInt8(ascii: " "), count: 20 << 20), headers: [.contentType: "application/json"])

@@ -114,7 +114,7 @@ struct NominationStoryTests {
                     """)
             }
             let drafted = try await api.send(.post, "/api/v1/decisions", token: secretary, json: [
-                "seriesID": series.lower, "decidedOn": "2024-12-20T00:00:00Z", "subject": "Về việc khen thưởng điển hình tiên tiến năm 2021",
+                "seriesID": series.lower, "decidedOn": "2024-12-20", "subject": "Về việc khen thưởng điển hình tiên tiến năm 2021",
                 "legalBases": ["Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"],
                 "items": [["nominationID": id, "form": "giay-khen-chu-tich-huyen", "type": "by_movement"]],
             ])

@@ -61,10 +61,18 @@ enum JSONBody {
 }
 
 extension JSONDecoder {
-    /// Dates are ISO 8601 everywhere in the API.
+    /// Dates are ISO 8601 everywhere in the API; a calendar day may come alone (``APIDate``).
     static var api: JSONDecoder {
         let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            guard let date = APIDate.parse(text) else {
+                throw DecodingError.dataCorruptedError(
+                    in: container, debugDescription: "Expected an ISO 8601 date (2021-12-20 or 2021-12-20T08:30:00Z), found \(text)")
+            }
+            return date
+        }
         return decoder
     }
 }

@@ -27,7 +27,7 @@ extension Parameters {
 
     func date(_ name: String) throws -> Date? {
         guard let text = self[Substring(name)] else { return nil }
-        guard let date = ISO8601DateFormatter().date(from: String(text)) else { throw APIError.badParameter(name) }
+        guard let date = APIDate.parse(String(text)) else { throw APIError.badParameter(name) }
         return date
     }
 }

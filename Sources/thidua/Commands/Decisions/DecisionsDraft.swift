@@ -27,7 +27,7 @@ struct DecisionsDraft: AsyncParsableCommand {
                 return ["nominationID": parts[0], "form": form[0], "type": form.count > 1 ? form[1] : "by_movement"]
             }
             var body: [String: Any] = [
-                "seriesID": series, "decidedOn": "\(date)T00:00:00Z", "subject": subject, "legalBases": basis, "items": items,
+                "seriesID": series, "decidedOn": date, "subject": subject, "legalBases": basis, "items": items,
             ]
             if let proposalTo { body["proposalTo"] = proposalTo }
             let reply = try await client.client().send("POST", "/api/v1/decisions", json: try ServerClient.json(body))
