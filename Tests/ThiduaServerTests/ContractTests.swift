@@ -160,12 +160,19 @@ struct ContractTests {
         _ = try await api.send(.post, "/api/v1/decisions", token: clerk, json: [
             "seriesID": series.lower, "decidedOn": "2024-12-20T00:00:00Z", "subject": "x", "legalBases": [], "items": [],
         ])
-        _ = try await api.send(.post, "/api/v1/decisions/\(decision)/send-back", token: chairman, json: ["reason": "Sửa trích yếu", "version": 1])
-        _ = try await api.send(.post, "/api/v1/decisions/\(decision)/resubmit", token: secretary, json: ["version": 2])
+        // The item taken out and put back (the achievement is free again once out), then sent back and signed.
+        let item = try #require((try drafted.object()["items"] as? [[String: Any]])?.first?["id"] as? String)
+        let itemJSON: [String: Any] = ["nominationID": verified, "form": "giay-khen-chu-tich-huyen", "type": "by_movement"]
+        #expect(try await api.send(.delete, "/api/v1/decisions/\(decision)/items/\(item)", token: secretary, headers: [.ifMatch: "\"v1\""]).status == .ok)
+        _ = try await api.send(.delete, "/api/v1/decisions/\(decision)/items/\(item)", token: secretary, headers: [.ifMatch: "\"v2\""])
+        _ = try await api.send(.post, "/api/v1/decisions/\(decision)/items", token: secretary, json: ["items": [itemJSON]])
+        #expect(try await api.send(.post, "/api/v1/decisions/\(decision)/items", token: secretary, json: ["items": [itemJSON], "version": 2]).status == .ok)
+        _ = try await api.send(.post, "/api/v1/decisions/\(decision)/send-back", token: chairman, json: ["reason": "Sửa trích yếu", "version": 3])
+        _ = try await api.send(.post, "/api/v1/decisions/\(decision)/resubmit", token: secretary, json: ["version": 4])
         _ = try await api.send(.get, "/api/v1/decisions/\(decision)", token: secretary)
         _ = try await api.send(.get, "/api/v1/decisions/\(decision)/certificates", token: secretary, headers: [.accept: "application/json"])
-        _ = try await api.send(.post, "/api/v1/decisions/\(decision)/sign", token: chairman, json: ["version": 2])
-        _ = try await api.send(.post, "/api/v1/decisions/\(decision)/sign", token: chairman, json: ["version": 3])
+        _ = try await api.send(.post, "/api/v1/decisions/\(decision)/sign", token: chairman, json: ["version": 4])
+        _ = try await api.send(.post, "/api/v1/decisions/\(decision)/sign", token: chairman, json: ["version": 5])
         _ = try await api.send(.get, "/api/v1/decisions/\(decision)/document", token: secretary)
         _ = try await api.send(.get, "/api/v1/decisions/\(decision)/certificates", token: secretary)
         _ = try await api.send(.get, "/api/v1/decisions/\(decision)/certificates", token: chairman, headers: [.accept: "application/json"])
@@ -173,7 +180,23 @@ struct ContractTests {
         _ = try await api.send(.get, "/api/v1/decisions/\(UUID().lower)/certificates", token: auditor)
         let nominee = try #require(try await api.send(.get, "/api/v1/nominations/\(verified)", token: secretary).object()["nomineeID"] as? String)
         _ = try await api.send(.get, "/api/v1/nominees/\(nominee)/commendations", token: secretary)
+        let signedItem = try #require((try await api.send(.get, "/api/v1/decisions/\(decision)", token: secretary).object()["items"] as? [[String: Any]])?
+            .first { $0["removed"] as? Bool != true }?["id"] as? String)
+        _ = try await api.send(.post, "/api/v1/decisions/\(decision)/items/\(signedItem)/answer", token: secretary, json: [
+            "answer": "granted", "reference": "1234/QĐ-UBND ngày 10/01/2025", "answeredOn": "2025-01-10"])
         try await Self.exerciseRulesOperations(world, api, nominee: nominee, secretary: secretary, clerk: clerk)
+        // Last, as it revokes the commendation the rules' operations follow up.
+        let revocationBody: [String: Any] = [
+            "decidedOn": "2025-03-01", "subject": "Về việc hủy bỏ quyết định khen thưởng", "legalBases": ["Luật Thi đua, khen thưởng 2022, điều 87"],
+            "reason": "Hồ sơ khai không đúng sự thật"]
+        _ = try await api.send(.post, "/api/v1/decisions/\(decision)/revocations", token: clerk, json: revocationBody)
+        _ = try await api.send(.post, "/api/v1/decisions/\(decision)/revocations", token: secretary, json: revocationBody.merging(["reason": " "]) { $1 })
+        let revocation = try await api.send(.post, "/api/v1/decisions/\(decision)/revocations", token: secretary, json: revocationBody)
+        #expect(revocation.status == .created, "\(revocation.text)")
+        let revocationID = try #require(try revocation.object()["id"] as? String)
+        #expect(try await api.send(.post, "/api/v1/decisions/\(revocationID)/sign", token: chairman, json: ["version": 1]).status == .ok)
+        let history = try await api.send(.get, "/api/v1/nominees/\(nominee)/commendations", token: secretary).array()
+        #expect(history.count == 1 && history.allSatisfy { $0["revokedAt"] != nil }, "the commendation stays, marked revoked")
         _ = try await api.send(.get, "/api/v1/reports/yearly/2021", token: secretary)
         let plan: [String: Any] = ["unitID": world.communeA.lower, "period": "2021-2025", "number": "15/KH-UBND", "issuedOn": "2021-08-02", "receivedOn": "2021-08-05"]
         _ = try await api.send(.post, "/api/v1/unit-plans", token: secretary, json: plan)

@@ -29,6 +29,24 @@ struct DecisionRoutes: Sendable {
         var version: Int?
     }
 
+    struct ItemsAdded: Decodable {
+        var items: [DraftRequest.Item]
+        var version: Int?
+    }
+
+    struct RevocationRequest: Decodable {
+        var decidedOn: Date
+        var subject: String
+        var legalBases: [String]
+        var reason: String
+    }
+
+    struct AnswerRequest: Decodable {
+        var answer: ProposalAnswer
+        var reference: String
+        var answeredOn: Date
+    }
+
     struct SendBack: Decodable {
         var reason: String
         var version: Int?
@@ -79,6 +97,35 @@ struct DecisionRoutes: Sendable {
             let decision = try await decisions.resubmit(
                 try context.uuid("id"), version: try EntityTag.requiredVersion(in: request, body: body.version), by: actor)
             return APIResponse(decision, version: decision.version)
+        }
+        router.post("/api/v1/decisions/:id/items") { request, context in
+            let actor = try context.requireActor()
+            let body = try await JSONBody.decode(ItemsAdded.self, from: request)
+            let decision = try await decisions.addItems(
+                body.items.map { DecisionItemDraft(nominationID: $0.nominationID, form: $0.form, type: $0.type) },
+                to: try context.uuid("id"), version: try EntityTag.requiredVersion(in: request, body: body.version), by: actor)
+            return APIResponse(decision, version: decision.version)
+        }
+        router.delete("/api/v1/decisions/:id/items/:item") { request, context in
+            let actor = try context.requireActor()
+            let decision = try await decisions.removeItem(
+                try context.uuid("item"), from: try context.uuid("id"), version: try EntityTag.requiredVersion(in: request, body: nil), by: actor)
+            return APIResponse(decision, version: decision.version)
+        }
+        // A revocation is a new decision that names the one it revokes; it is signed like any other.
+        router.post("/api/v1/decisions/:id/revocations") { request, context in
+            let actor = try context.requireActor()
+            let body = try await JSONBody.decode(RevocationRequest.self, from: request)
+            let revocation = try await decisions.draftRevocation(
+                of: try context.uuid("id"), on: body.decidedOn, subject: body.subject, legalBases: body.legalBases, reason: body.reason, by: actor)
+            return APIResponse(revocation, status: .created, version: revocation.version, location: "/api/v1/decisions/\(revocation.id.uuidString)")
+        }
+        router.post("/api/v1/decisions/:id/items/:item/answer") { request, context in
+            let actor = try context.requireActor()
+            let body = try await JSONBody.decode(AnswerRequest.self, from: request)
+            let proposal = try await decisions.recordAnswer(
+                body.answer, item: try context.uuid("item"), of: try context.uuid("id"), reference: body.reference, on: body.answeredOn, by: actor)
+            return APIResponse(proposal, version: proposal.version)
         }
         router.get("/api/v1/nominees/:id/commendations") { _, context in
             APIResponse(try await commendations.history(of: try context.uuid("id"), as: try context.requireActor()))
