@@ -61,6 +61,6 @@ enum DemoData {
     private static func describe(_ meeting: DemoCommendations.Summary) -> String {
         "Hội đồng đã xét / the council reviewed \(meeting.reviewed) hồ sơ / nominations: \(meeting.approved) nhất trí / approved, "
             + "\(meeting.rejected) không nhất trí / rejected; Quyết định / decision \(meeting.decisionSymbol): "
-            + "\(meeting.commendations) Giấy khen / certificates; \(meeting.exemplars) mô hình được theo dõi / exemplars followed"
+            + "\(meeting.commendations) khen thưởng / commendations; \(meeting.exemplars) mô hình được theo dõi / exemplars followed"
     }
 }
