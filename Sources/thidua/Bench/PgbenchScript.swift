@@ -10,7 +10,8 @@ import Foundation
 /// `client_id % units`, so clients spread over the units as the Swift tasks do). The round and the area are
 /// shared, passed with `-D`. An id the transaction itself made is read back with `\gset` from the INSERT
 /// that returned it (`:nominee_id`, `:n_id`, `:n_version`). Any other value (role and action names, `true`)
-/// is a constant passed with `-D`, except the empty string, which `-D` cannot define and which is written `''`.
+/// is a constant passed with `-D`, except the empty string, which `-D` cannot define and which is written `''`,
+/// and NULL, written `NULL`.
 ///
 /// One script for every unit matters: a prepared statement is planned afresh for its first five runs on a
 /// connection, and with a script per unit most runs at 32 clients would be such first runs.
@@ -29,6 +30,8 @@ struct PgbenchScript {
         case returned(String)
         /// Anything else, as `:c<k>`.
         case constant(Int)
+        /// A NULL parameter (an unclassified recipient, say), written as the literal `NULL`.
+        case null
     }
 
     struct Command {
@@ -55,8 +58,8 @@ struct PgbenchScript {
         var commands: [Command] = []
         var unitColumns: [String] = []
         for statement in captured {
-            let slots = try statement.parameters.map { value -> Slot in
-                guard let value else { throw BenchFailure.capture("a NULL parameter in: \(statement.sql.prefix(80))") }
+            let slots = statement.parameters.map { value -> Slot in
+                guard let value else { return .null }
                 if let slot = known[value] { return slot }
                 if let index = constants.firstIndex(of: value) { return .constant(index + 1) }
                 constants.append(value)
@@ -108,6 +111,7 @@ struct PgbenchScript {
         switch slot {
         case .unit(let name), .shared(let name), .returned(let name): ":\(name)"
         case .constant(let index): constants[index - 1].isEmpty ? "''" : ":c\(index)"
+        case .null: "NULL"
         }
     }
 
