@@ -12,14 +12,15 @@ struct ServerChild {
 
     /// Starts this same executable as `thidua serve` on a free port, logging at `warning` (a line per request
     /// would measure the log), and waits until it is ready.
-    static func start(databaseURL: String, poolSize: Int, logFile: String) throws -> ServerChild {
+    static func start(databaseURL: String, poolSize: Int?, logFile: String) throws -> ServerChild {
         let port = try LoopbackPort.pickFree()
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
         let clock = ContinuousClock()
         let began = clock.now
         let process = try SpawnedProcess.launch(
             "/usr/bin/env",
-            ["THIDUA_LOG_LEVEL=warning", executable, "serve", "--database-url", databaseURL, "--port", "\(port)", "--pool-size", "\(poolSize)"],
+            ["THIDUA_LOG_LEVEL=warning", executable, "serve", "--database-url", databaseURL, "--port", "\(port)"]
+                + (poolSize.map { ["--pool-size", "\($0)"] } ?? []),
             output: logFile)
         while clock.now - began < .seconds(30) {
             if let connection = try? RawHTTPClient(port: port), let reply = try? connection.send("GET", "/ready"), reply.status == 200 {

@@ -36,10 +36,11 @@ struct BenchHTTP: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Warm-up seconds per run, not counted.", valueName: "seconds")) var warmup = 2
     @Option(parsing: .upToNextOption, help: ArgumentHelp("Concurrent HTTP clients (and pgbench clients), one case each.", valueName: "n"))
     var concurrency = [8, 32, 128]
-    @Option(name: .customLong("pool-size"), help: "Database connections of the server.") var poolSize = 16
+    @Option(name: .customLong("pool-size"), help: "Database connections of the server (default: the server's own, twice the processors).")
+    var poolSize: Int?
 
     func validate() throws {
-        guard runs >= 1, seconds >= 1, warmup >= 0, poolSize >= 1 else {
+        guard runs >= 1, seconds >= 1, warmup >= 0, (poolSize ?? 1) >= 1 else {
             throw ValidationError("--runs, --seconds and --pool-size must be at least 1, --warmup at least 0")
         }
         guard !concurrency.isEmpty, concurrency.allSatisfy({ (1...512).contains($0) }) else {
