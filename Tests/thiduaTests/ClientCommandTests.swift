@@ -23,21 +23,30 @@ struct ClientCommandTests {
                 "THIDUA_USERNAME": person.rawValue.lowercased(), "THIDUA_PASSWORD": "mật khẩu thử",
             ])
         }
+
+        /// Serves `world` on a random port and runs `body` with a shell whose `people` have signed in.
+        static func serving(
+            _ world: RecordsWorld, signedIn people: [RecordsWorld.Person], _ body: @Sendable (Shell) async throws -> Void
+        ) async throws {
+            let app = ThiduaApplication.make(pool: world.pool, configuration: .init(port: 0))
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-cli-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            try await app.test(.live) { client in
+                let shell = Shell(port: try #require(client.port), folder: folder)
+                for person in people {
+                    let login = try await shell.thidua(person, ["login"])
+                    #expect(login.status == 0, "\(login.error)")
+                }
+                try await body(shell)
+            }
+        }
     }
 
     @Test("login, create, submit, return, edit with a stale version, list and logout, with their exit codes")
     func aDayOfWorkFromTheCommandLine() async throws {
         let world = try await RecordsWorld.make()
-        let app = ThiduaApplication.make(pool: world.pool, configuration: .init(port: 0))
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-cli-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try await app.test(.live) { client in
-            let shell = Shell(port: try #require(client.port), folder: folder)
-            for person in [RecordsWorld.Person.clerkA, .headA, .leadHead, .clerkB] {
-                let login = try await shell.thidua(person, ["login"])
-                #expect(login.status == 0, "\(login.error)")
-            }
-            let mode = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("clerkA.json").path)[.posixPermissions] as? Int
+        try await Shell.serving(world, signedIn: [.clerkA, .headA, .leadHead, .clerkB]) { shell in
+            let mode = try FileManager.default.attributesOfItem(atPath: shell.folder.appendingPathComponent("clerkA.json").path)[.posixPermissions] as? Int
             #expect(mode == 0o600)
 
             let created = try await shell.thidua(.clerkA, [
@@ -71,11 +80,11 @@ struct ClientCommandTests {
             let unreachable = try await shell.thidua(.clerkA, ["me"], server: "http://127.0.0.1:1")
             #expect(unreachable.status == 64, "a session saved for another server is not used: \(unreachable.error)")
             let logout = try await shell.thidua(.clerkA, ["logout"])
-            #expect(logout.status == 0 && !FileManager.default.fileExists(atPath: folder.appendingPathComponent("clerkA.json").path))
+            #expect(logout.status == 0 && !FileManager.default.fileExists(atPath: shell.folder.appendingPathComponent("clerkA.json").path))
             let afterLogout = try await shell.thidua(.clerkA, ["me"])
             #expect(afterLogout.status == 64 && afterLogout.error.contains("thidua login"))
             let wrongPassword = try await BuiltCommand.run("thidua", ["login"], environment: [
-                "THIDUA_SERVER": "http://127.0.0.1:\(shell.port)", "THIDUA_SESSION_FILE": folder.appendingPathComponent("x.json").path,
+                "THIDUA_SERVER": "http://127.0.0.1:\(shell.port)", "THIDUA_SESSION_FILE": shell.folder.appendingPathComponent("x.json").path,
                 "THIDUA_USERNAME": "clerka", "THIDUA_PASSWORD": "sai",
             ])
             #expect(wrongPassword.status == 77 && wrongPassword.error.contains("invalid_credentials"))
@@ -92,14 +101,7 @@ struct ClientCommandTests {
         nomination = try await world.nominations.perform(.endorse, on: nomination.id, version: 2, by: try await world.actor(.leadHead))
         nomination = try await world.nominations.perform(.verify, on: nomination.id, version: 3, by: try await world.actor(.secretary))
         let id = nomination.id.uuidString.lowercased()
-        let app = ThiduaApplication.make(pool: world.pool, configuration: .init(port: 0))
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-cli-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try await app.test(.live) { client in
-            let shell = Shell(port: try #require(client.port), folder: folder)
-            for person in [RecordsWorld.Person.secretary, .member, .chairman, .admin, .auditor] {
-                #expect(try await shell.thidua(person, ["login"]).status == 0)
-            }
+        try await Shell.serving(world, signedIn: [.secretary, .member, .chairman, .admin, .auditor]) { shell in
             let opened = try await shell.thidua(.secretary, ["council", "open", "--json", "--round", world.round.uuidString, "--title", "Phiên họp năm 2021", id])
             #expect(opened.status == 0, "\(opened.error)")
             let session = try #require(try JSONSerialization.jsonObject(with: Data(opened.output.utf8)) as? [String: Any])["id"] as? String
@@ -114,7 +116,7 @@ struct ClientCommandTests {
             #expect(closed.status == 0 && closed.output.contains("approved"), "\(closed.output) \(closed.error)")
             let again = try await shell.thidua(.member, ["council", "vote", sessionID, id, "reject", "--version", "1"])
             #expect(again.status == 75 && again.error.contains("session_closed"), "\(again.error)")
-            let minutesFile = folder.appendingPathComponent("bien-ban.html")
+            let minutesFile = shell.folder.appendingPathComponent("bien-ban.html")
             let minutes = try await shell.thidua(.secretary, ["council", "minutes", sessionID, "--output", minutesFile.path])
             #expect(minutes.status == 0 && minutes.output.contains("bien-ban.html"), "\(minutes.error)")
             let page = try String(contentsOf: minutesFile, encoding: .utf8)
@@ -146,7 +148,7 @@ struct ClientCommandTests {
             #expect(signed.status == 0 && signed.output.contains("1/QĐ-UBND"), "\(signed.output) \(signed.error)")
             let signedTwice = try await shell.thidua(.chairman, ["decisions", "sign", decisionID])
             #expect(signedTwice.status == 75, "\(signedTwice.error)")
-            let certificatesFile = folder.appendingPathComponent("giay-khen.html")
+            let certificatesFile = shell.folder.appendingPathComponent("giay-khen.html")
             let certificates = try await shell.thidua(.secretary, ["decisions", "certificates", decisionID, "-o", certificatesFile.path])
             #expect(certificates.status == 0, "\(certificates.error)")
             let printed = try String(contentsOf: certificatesFile, encoding: .utf8)
@@ -182,7 +184,7 @@ struct ClientCommandTests {
 
             let created = try await BuiltCommand.run("thidua", ["users", "create", "--unit", world.communeB.uuidString, "--username", "tapin.canbo2",
                                                                 "--full-name", "Giàng Thị Dở"], environment: [
-                "THIDUA_SERVER": "http://127.0.0.1:\(shell.port)", "THIDUA_SESSION_FILE": folder.appendingPathComponent("admin.json").path,
+                "THIDUA_SERVER": "http://127.0.0.1:\(shell.port)", "THIDUA_SESSION_FILE": shell.folder.appendingPathComponent("admin.json").path,
                 "THIDUA_NEW_PASSWORD": "một mật khẩu đủ dài",
             ])
             #expect(created.status == 0, "\(created.error)")

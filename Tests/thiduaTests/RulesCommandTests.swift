@@ -106,16 +106,6 @@ struct RulesCommandTests {
 
     private static func withServer(_ body: @Sendable (RecordsWorld, Shell) async throws -> Void) async throws {
         let world = try await RecordsWorld.make()
-        let app = ThiduaApplication.make(pool: world.pool, configuration: .init(port: 0))
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-cli-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try await app.test(.live) { client in
-            let shell = Shell(port: try #require(client.port), folder: folder)
-            for person in [RecordsWorld.Person.secretary, .clerkA, .clerkB, .headB] {
-                let login = try await shell.thidua(person, ["login"])
-                #expect(login.status == 0, "\(login.error)")
-            }
-            try await body(world, shell)
-        }
+        try await Shell.serving(world, signedIn: [.secretary, .clerkA, .clerkB, .headB]) { shell in try await body(world, shell) }
     }
 }
