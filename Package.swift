@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         // Server-rendered pages for print: the council's minutes and the certificates.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // Lists as Excel workbooks (XLSX is a zip of XML parts), the files officials already use.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // Tests only: reads openapi.yaml to check the server against its contract.
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
@@ -99,6 +101,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strict
         ),
@@ -125,6 +128,7 @@ let package = Package(
             dependencies: [
                 "thidua", "ThiduaTesting", "ThiduaCore", "ThiduaServer", "Postgres", "PostgresCluster",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strict
         ),

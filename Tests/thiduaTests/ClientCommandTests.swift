@@ -6,6 +6,10 @@ import Testing
 import ThiduaCore
 import ThiduaServer
 import ThiduaTesting
+import ZIPFoundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 
 /// The command line against a running server, as officials script their work: login, the nomination
 /// commands, `--json`, and the exit codes a script relies on.
@@ -223,6 +227,21 @@ struct ClientCommandTests {
             #expect(exported.output.hasPrefix("\u{FEFF}id,round,"))
             #expect(exported.output.contains("\"Hiến 500 m² đất, làm 90 ngày công\nnăm 2021\""))
             #expect(exported.output.contains("\"Hộ ông Sùng A \"\"Lử\"\"\""))
+
+            // The same list as an Excel workbook: its parts, and the cells as typed (quotes and a line break kept).
+            let workbookFile = folder.appendingPathComponent("danh-sach.xlsx")
+            let workbook = try await shell.thidua(.clerkA, ["nominations", "export", "--output", workbookFile.path])
+            #expect(workbook.status == 0, "\(workbook.error)")
+            let archive = try Archive(url: workbookFile, accessMode: .read)
+            #expect(Set(archive.map(\.path)) == [
+                "[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/worksheets/sheet1.xml"])
+            var sheet = Data()
+            _ = try archive.extract(try #require(archive["xl/worksheets/sheet1.xml"])) { sheet.append($0) }
+            let xml = try #require(String(data: sheet, encoding: .utf8))
+            #expect(xml.contains("<t xml:space=\"preserve\">achievements</t>") && xml.contains(">Giàng A Páo<"))
+            #expect(xml.contains(">Hộ ông Sùng A &quot;Lử&quot;<") && xml.contains("90 ngày công\nnăm 2021"))
+            #expect(xml.components(separatedBy: "<row ").count - 1 == 3, "a header and the two imported drafts")
+            _ = try XMLDocument(data: sheet)  // well-formed XML, or this throws
         }
     }
 

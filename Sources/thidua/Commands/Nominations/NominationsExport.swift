@@ -4,19 +4,27 @@ import Foundation
 struct NominationsExport: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Xuất danh sách / Export the nominations you may see as CSV for Excel (UTF-8 with BOM).",
+        abstract: "Xuất danh sách / Export the nominations you may see, as an Excel workbook or CSV.",
         discussion: """
-            Every page of the list is fetched, in Vietnamese order of the nominee's name.
+            Every page of the list is fetched, in Vietnamese order of the nominee's name. The format follows the \
+            output's extension (.xlsx: an Excel workbook, one sheet, the header row frozen; anything else: CSV in \
+            UTF-8 with a byte-order mark, which Excel opens with the diacritics intact), or --format.
 
-            Example:
-              thidua nominations export --state verified --output da-tham-dinh.csv
+            Examples:
+              thidua nominations export --state verified --output da-tham-dinh.xlsx
+              thidua nominations export --round <id> > danh-sach.csv
             """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case csv, xlsx
+    }
 
     @OptionGroup var client: ClientOptions
     @Option(help: "Only this round (id).") var round: String?
     @Option(help: "Only this movement (id).") var movement: String?
     @Option(help: "Only these states, comma-separated.") var state: String?
     @Option(help: "Write here instead of standard output.") var output: String?
+    @Option(help: "csv or xlsx (default: xlsx for an output ending in .xlsx, else csv).") var format: Format?
 
     func run() async throws {
         do {
@@ -27,15 +35,14 @@ struct NominationsExport: AsyncParsableCommand {
                 var returnCount: Int; var submittedAt: Date?
             }
             struct Page: Decodable { var items: [Row] }
-            var csv = CSVWriter()
-            csv.row(["id", "round", "movement", "unit", "kind", "name", "title", "achievements", "state", "version", "returns", "submitted_at"])
+            var rows = [["id", "round", "movement", "unit", "kind", "name", "title", "achievements", "state", "version", "returns", "submitted_at"]]
             var offset = 0
             while true {
                 let page = try await server.send("GET", "/api/v1/nominations", query: [
                     "round": round, "movement": movement, "state": state, "limit": "500", "offset": String(offset),
                 ]).decode(Page.self)
                 for row in page.items {
-                    csv.row([
+                    rows.append([
                         row.id.uuidString.lowercased(), row.roundID.uuidString.lowercased(), row.movementID.uuidString.lowercased(),
                         row.unitID.uuidString.lowercased(), row.nomineeKind, row.nomineeName, row.title, row.achievements, row.state,
                         String(row.version), String(row.returnCount), row.submittedAt.map { ISO8601DateFormatter().string(from: $0) } ?? "",
@@ -44,13 +51,27 @@ struct NominationsExport: AsyncParsableCommand {
                 guard page.items.count == 500 else { break }
                 offset += 500
             }
+            let bytes = try Self.file(rows, as: format ?? (output?.lowercased().hasSuffix(".xlsx") == true ? .xlsx : .csv))
             if let output {
-                try csv.text.write(toFile: output, atomically: true, encoding: .utf8)
+                try bytes.write(to: URL(fileURLWithPath: output), options: .atomic)
             } else {
-                FileHandle.standardOutput.write(Data(csv.text.utf8))
+                FileHandle.standardOutput.write(bytes)
             }
         } catch {
             throw CommandFailure.exit(for: error)
+        }
+    }
+
+    static func file(_ rows: [[String]], as format: Format) throws -> Data {
+        switch format {
+        case .csv:
+            var csv = CSVWriter()
+            rows.forEach { csv.row($0) }
+            return Data(csv.text.utf8)
+        case .xlsx:
+            var workbook = XLSXWriter(sheetName: "Hồ sơ đề nghị")
+            rows.forEach { workbook.row($0) }
+            return try workbook.data()
         }
     }
 }

@@ -1,0 +1,126 @@
+import Foundation
+import ZIPFoundation
+
+/// One sheet of text cells as an Excel workbook (Office Open XML): the parts Excel and LibreOffice need and
+/// nothing more, every cell an inline string (so ids and numbers keep their exact text), the first row bold
+/// and frozen as the header.
+struct XLSXWriter {
+    private var rows: [[String]] = []
+    let sheetName: String
+
+    init(sheetName: String) {
+        self.sheetName = sheetName
+    }
+
+    mutating func row(_ fields: [String]) {
+        rows.append(fields)
+    }
+
+    /// The workbook's bytes.
+    func data() throws -> Data {
+        let archive = try Archive(data: Data(), accessMode: .create)
+        for (path, text) in parts() {
+            let bytes = Data(text.utf8)
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: Date(timeIntervalSince1970: 315_532_800),
+                compressionMethod: .deflate
+            ) { position, size in
+                bytes.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
+        return data
+    }
+
+    private func parts() -> [(String, String)] {
+        let header = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#
+        let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        let package = "http://schemas.openxmlformats.org/package/2006"
+        return [
+            ("[Content_Types].xml", header + """
+                <Types xmlns="\(package)/content-types">\
+                <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+                <Default Extension="xml" ContentType="application/xml"/>\
+                <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
+                <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
+                <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
+                </Types>
+                """),
+            ("_rels/.rels", header + """
+                <Relationships xmlns="\(package)/relationships">\
+                <Relationship Id="rId1" Type="\(relationships)/officeDocument" Target="xl/workbook.xml"/>\
+                </Relationships>
+                """),
+            ("xl/workbook.xml", header + """
+                <workbook xmlns="\(main)" xmlns:r="\(relationships)">\
+                <sheets><sheet name="\(Self.escaped(String(sheetName.prefix(31))))" sheetId="1" r:id="rId1"/></sheets>\
+                </workbook>
+                """),
+            ("xl/_rels/workbook.xml.rels", header + """
+                <Relationships xmlns="\(package)/relationships">\
+                <Relationship Id="rId1" Type="\(relationships)/worksheet" Target="worksheets/sheet1.xml"/>\
+                <Relationship Id="rId2" Type="\(relationships)/styles" Target="styles.xml"/>\
+                </Relationships>
+                """),
+            ("xl/styles.xml", header + """
+                <styleSheet xmlns="\(main)">\
+                <fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>\
+                <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>\
+                <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
+                <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
+                <cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
+                <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>\
+                <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\
+                </styleSheet>
+                """),
+            ("xl/worksheets/sheet1.xml", header + sheet(main: main)),
+        ]
+    }
+
+    private func sheet(main: String) -> String {
+        var xml = "<worksheet xmlns=\"\(main)\">"
+            + "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>"
+            + "<sheetData>"
+        for (index, fields) in rows.enumerated() {
+            let number = index + 1
+            xml += "<row r=\"\(number)\">"
+            for (column, field) in fields.enumerated() {
+                let style = index == 0 ? " s=\"1\"" : ""
+                xml += "<c r=\"\(Self.column(column))\(number)\" t=\"inlineStr\"\(style)><is><t xml:space=\"preserve\">\(Self.escaped(field))</t></is></c>"
+            }
+            xml += "</row>"
+        }
+        return xml + "</sheetData></worksheet>"
+    }
+
+    /// A, B, …, Z, AA, AB, … for column 0, 1, ….
+    static func column(_ index: Int) -> String {
+        var index = index
+        var name = ""
+        repeat {
+            name = String(UnicodeScalar(UInt8(65 + index % 26))) + name
+            index = index / 26 - 1
+        } while index >= 0
+        return name
+    }
+
+    /// Text as XML character data: the five markup characters escaped, and the control characters XML 1.0
+    /// forbids dropped (a tab and line breaks stay).
+    static func escaped(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&apos;"
+            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
+            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}
