@@ -186,6 +186,21 @@ struct ClientCommandTests {
             let compliance = try await shell.thidua(.secretary, ["compliance", world.round.uuidString])
             #expect(compliance.status == 0 && compliance.output.contains("UBND xã Tả Phìn"), "\(compliance.output)")
 
+            // A commendation is not a proposal; then the decision is revoked by a new one, which the chairman signs.
+            let notAProposal = try await shell.thidua(.secretary, [
+                "decisions", "answer", decisionID, UUID().uuidString, "granted", "--reference", "1/QĐ-UBND", "--date", "2025-01-10"])
+            #expect(notAProposal.status == 75 && notAProposal.error.contains("decision_state"), "\(notAProposal.error)")
+            let revokeArguments = ["decisions", "revoke", decisionID, "--json", "--subject", "Về việc hủy bỏ quyết định khen thưởng",
+                                   "--basis", "Luật Thi đua, khen thưởng 2022, điều 87", "--reason", "Hồ sơ khai không đúng sự thật"]
+            #expect(try await shell.thidua(.secretary, revokeArguments + ["--date", "01/03/2025"]).status == 64)
+            let revocation = try await shell.thidua(.secretary, revokeArguments + ["--date", "2025-03-01"])
+            #expect(revocation.status == 0, "\(revocation.error)")
+            let revocationID = try #require(try JSONSerialization.jsonObject(with: Data(revocation.output.utf8)) as? [String: Any])["id"] as? String
+            #expect(try await shell.thidua(.chairman, ["decisions", "sign", try #require(revocationID)]).status == 0)
+            let revoked = try await shell.thidua(.secretary, ["decisions", "show", decisionID, "--json"])
+            #expect((try JSONSerialization.jsonObject(with: Data(revoked.output.utf8)) as? [String: Any])?["state"] as? String == "revoked",
+                    "\(revoked.output)")
+
             let created = try await BuiltCommand.run("thidua", ["users", "create", "--unit", world.communeB.uuidString, "--username", "tapin.canbo2",
                                                                 "--full-name", "Giàng Thị Dở"], environment: [
                 "THIDUA_SERVER": "http://127.0.0.1:\(shell.port)", "THIDUA_SESSION_FILE": shell.folder.appendingPathComponent("admin.json").path,
