@@ -126,7 +126,7 @@ let package = Package(
         .testTarget(
             name: "thiduaTests",
             dependencies: [
-                "thidua", "ThiduaTesting", "ThiduaCore", "ThiduaServer", "Postgres", "PostgresCluster",
+                "thidua", "ThiduaTesting", "ThiduaCore", "ThiduaSchema", "ThiduaServer", "Postgres", "PostgresCluster",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],

@@ -5,6 +5,7 @@ import Postgres
 import Testing
 import ThiduaCore
 import ThiduaServer
+import ThiduaSchema
 import ThiduaTesting
 import ZIPFoundation
 #if canImport(FoundationXML)
@@ -32,7 +33,8 @@ struct ClientCommandTests {
         static func serving(
             _ world: RecordsWorld, signedIn people: [RecordsWorld.Person], _ body: @Sendable (Shell) async throws -> Void
         ) async throws {
-            let app = ThiduaApplication.make(pool: world.pool, configuration: .init(port: 0))
+            let verifierURL = try world.database.connectionString(user: ThiduaSchema.verifierRole)
+            let app = ThiduaApplication.make(pool: world.pool, configuration: .init(port: 0, auditVerifierURL: verifierURL))
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-cli-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: folder) }
             try await app.test(.live) { client in
@@ -175,6 +177,12 @@ struct ClientCommandTests {
             #expect(try await shell.thidua(.secretary, ["reports", "review-summary", "--kind", "mid-term"]).status == 66)
             #expect(try await shell.thidua(.secretary, ["reports", "review-summary", "--kind", "so-ket"]).status == 64)
 
+            let server = "http://127.0.0.1:\(shell.port)"
+            let verified = try await shell.thidua(.auditor, ["audit", "verify", "--server", server])
+            #expect(verified.status == 0 && verified.output.contains("audit trail intact"), "\(verified.output) \(verified.error)")
+            let wrongRoot = try await shell.thidua(.auditor, ["audit", "verify", "--server", server, "--expect-root", String(repeating: "0", count: 64)])
+            #expect(wrongRoot.status == 65 && wrongRoot.error.contains("FAILED VERIFICATION"), "\(wrongRoot.error)")
+            #expect(try await shell.thidua(.secretary, ["audit", "verify", "--server", server]).status == 77)
             let history = try await shell.thidua(.auditor, ["audit", "history", "nominations", id])
             #expect(history.status == 0 && history.output.contains("nomination.put_before_council") && history.output.contains("nomination.council_outcome"))
             let byUser = try await shell.thidua(.auditor, ["audit", "by-user", world.users[.chairman]!.uuidString])
