@@ -23,6 +23,8 @@ struct BadInputTests {
         var submitted: String
         var clerk: String
         var head: String
+        var secretary: String
+        var unit: String
         var expired: String
         var round: String
         var movement: String
@@ -47,6 +49,10 @@ struct BadInputTests {
         Case(description: "a day written dd/MM/yyyy", status: .unprocessableContent, code: "invalid") { api, s in
             try await api.send(.post, "/api/v1/decisions", token: s.clerk, json: [
                 "seriesID": UUID().uuidString, "decidedOn": "20/12/2024", "subject": "Về việc khen thưởng", "legalBases": [], "items": []])
+        },
+        Case(description: "a day that does not exist", status: .unprocessableContent, code: "invalid") { api, s in
+            try await api.send(.post, "/api/v1/unit-plans", token: s.secretary, json: [
+                "unitID": s.unit, "period": "2021-2025", "number": "15/KH-UBND", "issuedOn": "2021-02-30", "receivedOn": "2021-03-02"])
         },
         Case(description: "a 20 MB JSON body", status: .contentTooLarge, code: "body_too_large") { api, s in
             try await api.send(.post, "/api/v1/nominations", token: s.clerk,
@@ -173,7 +179,7 @@ struct BadInputTests {
         }
         return Setup(
             draft: draft.id.lower, submitted: other.id.lower, clerk: try await api.signIn(.clerkA), head: try await api.signIn(.headA),
-            expired: expired, round: world.round.lower, movement: world.movement.lower)
+            secretary: try await api.signIn(.secretary), unit: world.communeA.lower, expired: expired, round: world.round.lower, movement: world.movement.lower)
     }
 
     /// Everything a bad request could have touched: the records, their versions, the trail.
@@ -182,9 +188,10 @@ struct BadInputTests {
             let row = try await connection.query("""
                 SELECT (SELECT count(*) FROM thidua.audit_events)::int, (SELECT count(*) FROM thidua.nominations)::int,
                        (SELECT coalesce(sum(version), 0) FROM thidua.nominations)::int,
-                       (SELECT count(*) FROM thidua.nomination_attachments)::int, (SELECT count(*) FROM thidua.nominees)::int
+                       (SELECT count(*) FROM thidua.nomination_attachments)::int, (SELECT count(*) FROM thidua.nominees)::int,
+                       (SELECT count(*) FROM thidua.unit_plans)::int
                 """).single()!
-            return try (0..<5).map { try row.decode(Int.self, at: $0) }
+            return try (0..<6).map { try row.decode(Int.self, at: $0) }
         }
     }
 }

@@ -39,6 +39,10 @@ extension ThiduaError {
         case ("23503", let constraint): self = .notFound(constraint ?? "record")
         case ("23514", let constraint), ("22P02", let constraint), ("23502", let constraint):
             self = .invalid(field: constraint ?? "", vietnamese: "Giá trị không hợp lệ: \(server.message).", english: server.message)
+        // A day that does not exist (2021-02-30), or one written so PostgreSQL cannot read it.
+        case ("22007", _), ("22008", _):
+            self = .invalid(field: "", vietnamese: "Ngày không hợp lệ (viết dạng yyyy-MM-dd, là một ngày có thật): \(server.message).",
+                            english: "Not a valid day (write yyyy-MM-dd, a day that exists): \(server.message)")
         case ("42501", _), ("TD002", _), ("TD008", _): self = .denied(.refusedByDatabase)
         default: return nil
         }
