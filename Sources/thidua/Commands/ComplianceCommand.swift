@@ -4,7 +4,7 @@ import Foundation
 struct ComplianceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compliance",
-        abstract: "Bảng tiến độ / A round's compliance table from a running server: per unit and per movement, required against submitted, endorsed, verified.")
+        abstract: "Bảng tiến độ / A round's compliance table from a running server: per unit and per movement, required against submitted, endorsed, verified, approved, commended, late.")
 
     @OptionGroup var client: ClientOptions
     @Argument(help: "The round (id).") var round: String
