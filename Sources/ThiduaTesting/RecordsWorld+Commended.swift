@@ -6,12 +6,8 @@ extension RecordsWorld {
     /// A commune B nominee commended by a signed district decision (through the repositories, as the people whose
     /// job each step is), for what starts from a commendation: exemplars, eligibility, over HTTP and the command line.
     public func commended(_ name: String) async throws -> CommendationRecord {
-        let (clerk, head, lead, secretary) = (try await actor(.clerkB), try await actor(.headB), try await actor(.leadHead), try await actor(.secretary))
-        var nomination = try await nominations.create(draft(name: name), by: clerk)
-        try await completeDossier(of: nomination.id, by: clerk)
-        nomination = try await nominations.perform(.submit, on: nomination.id, version: nomination.version, by: head)
-        nomination = try await nominations.perform(.endorse, on: nomination.id, version: nomination.version, by: lead)
-        nomination = try await nominations.perform(.verify, on: nomination.id, version: nomination.version, by: secretary)
+        let secretary = try await actor(.secretary)
+        let nomination = try await verified(name)
         let session = try await councilReviews.open(round: round, title: "Phiên họp xét khen thưởng", nominations: [nomination.id], by: secretary)
         for person in [Person.member, .chairman] {
             _ = try await councilReviews.vote(.approve, on: nomination.id, in: session.id, version: 0, by: try await actor(person))

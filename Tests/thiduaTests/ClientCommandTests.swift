@@ -268,6 +268,15 @@ struct ClientCommandTests {
         }
     }
 
+    @Test("a server pool of no connections, or not a number, is a usage error (64), before any database is touched")
+    func poolSizeIsChecked() async throws {
+        let database = ["--database-url", "host=127.0.0.1 port=1 connect_timeout=1"]
+        let zero = try await BuiltCommand.run("thidua", ["serve", "--pool-size", "0"] + database, environment: [:])
+        #expect(zero.status == 64 && zero.error.contains("--pool-size"), "\(zero.error)")
+        let word = try await BuiltCommand.run("thidua", ["serve"] + database, environment: ["THIDUA_POOL_SIZE": "bốn"])
+        #expect(word.status == 64 && word.error.contains("THIDUA_POOL_SIZE"), "\(word.error)")
+    }
+
     @Test("an unreachable server is exit code 69")
     func unreachableServer() async throws {
         let result = try await BuiltCommand.run("thidua", ["login"], environment: [

@@ -15,6 +15,8 @@ struct DecisionRoutes: Sendable {
             var nominationID: UUID
             var form: String
             var type: CommendationType
+
+            var draft: DecisionItemDraft { DecisionItemDraft(nominationID: nominationID, form: form, type: type) }
         }
 
         var seriesID: UUID
@@ -61,7 +63,7 @@ struct DecisionRoutes: Sendable {
             let body = try await JSONBody.decode(DraftRequest.self, from: request)
             let draft = DecisionDraft(
                 seriesID: body.seriesID, decidedOn: body.decidedOn, subject: body.subject, legalBases: body.legalBases,
-                items: body.items.map { DecisionItemDraft(nominationID: $0.nominationID, form: $0.form, type: $0.type) },
+                items: body.items.map(\.draft),
                 proposalTo: body.proposalTo)
             let decision = try await decisions.draft(draft, by: actor)
             return APIResponse(decision, status: .created, version: decision.version, location: "/api/v1/decisions/\(decision.id.uuidString)")
@@ -102,7 +104,7 @@ struct DecisionRoutes: Sendable {
             let actor = try context.requireActor()
             let body = try await JSONBody.decode(ItemsAdded.self, from: request)
             let decision = try await decisions.addItems(
-                body.items.map { DecisionItemDraft(nominationID: $0.nominationID, form: $0.form, type: $0.type) },
+                body.items.map(\.draft),
                 to: try context.uuid("id"), version: try EntityTag.requiredVersion(in: request, body: body.version), by: actor)
             return APIResponse(decision, version: decision.version)
         }

@@ -12,19 +12,13 @@ struct AuditByUser: AsyncParsableCommand {
 
     @OptionGroup var client: ClientOptions
     @Argument(help: "The user (id).") var user: String
-    @Option(help: "From this day (yyyy-MM-dd, UTC); default 30 days before --to.") var from: String?
-    @Option(help: "Up to, not including, this day (yyyy-MM-dd, UTC); default now.") var to: String?
-
-    func validate() throws {
-        for day in [from, to].compactMap({ $0 }) where day.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) == nil {
-            throw ValidationError("\(day): ngày dạng yyyy-MM-dd / a day as yyyy-MM-dd")
-        }
-    }
+    @Option(help: "From this day (yyyy-MM-dd, UTC); default 30 days before --to.") var from: Day?
+    @Option(help: "Up to, not including, this day (yyyy-MM-dd, UTC); default now.") var to: Day?
 
     func run() async throws {
         do {
             let reply = try await client.client().send("GET", "/api/v1/audit/users/\(user)", query: [
-                "from": from.map { "\($0)T00:00:00Z" }, "to": to.map { "\($0)T00:00:00Z" },
+                "from": from?.text, "to": to?.text,
             ])
             let events = try reply.decode([AuditEventLine].self)
             try client.print(reply) {

@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// A calendar day typed on the command line as yyyy-MM-dd, sent to the API as midnight UTC.
+/// A calendar day typed on the command line as yyyy-MM-dd, sent to the API as typed (the API reads a day alone).
 struct Day: ExpressibleByArgument, Sendable {
     var text: String
 
@@ -8,9 +8,6 @@ struct Day: ExpressibleByArgument, Sendable {
         guard argument.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil else { return nil }
         text = argument
     }
-
-    /// As the API's dates are written.
-    var api: String { "\(text)T00:00:00Z" }
 }
 
 extension String {

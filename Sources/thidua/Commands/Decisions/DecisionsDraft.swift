@@ -6,14 +6,13 @@ struct DecisionsDraft: AsyncParsableCommand {
 
     @OptionGroup var client: ClientOptions
     @Option(help: "The register (id; see GET /api/v1/decision-series).") var series: String
-    @Option(help: "The date it will bear, yyyy-MM-dd.") var date: String
+    @Option(help: "The date it will bear, yyyy-MM-dd.") var date: Day
     @Option(help: "Trích yếu: what it is about.") var subject: String
     @Option(help: "A legal basis (repeatable), as it reads in the document.") var basis: [String] = []
     @Option(help: "NOMINATION=FORM[:TYPE] (repeatable); TYPE defaults to by_movement.") var item: [String] = []
     @Option(help: "For a proposal upward: the level that confers (province_chairman, …).") var proposalTo: String?
 
     func validate() throws {
-        guard date.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil else { throw ValidationError("--date yyyy-MM-dd") }
         guard !item.isEmpty, item.allSatisfy({ $0.contains("=") }) else {
             throw ValidationError("Cần ít nhất một --item NOMINATION=FORM / at least one --item NOMINATION=FORM")
         }
@@ -27,7 +26,7 @@ struct DecisionsDraft: AsyncParsableCommand {
                 return ["nominationID": parts[0], "form": form[0], "type": form.count > 1 ? form[1] : "by_movement"]
             }
             var body: [String: Any] = [
-                "seriesID": series, "decidedOn": date, "subject": subject, "legalBases": basis, "items": items,
+                "seriesID": series, "decidedOn": date.text, "subject": subject, "legalBases": basis, "items": items,
             ]
             if let proposalTo { body["proposalTo"] = proposalTo }
             let reply = try await client.client().send("POST", "/api/v1/decisions", json: try ServerClient.json(body))

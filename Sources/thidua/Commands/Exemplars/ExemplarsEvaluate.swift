@@ -16,7 +16,7 @@ struct ExemplarsEvaluate: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            var body: [String: Any] = ["evaluatedOn": on.api, "period": period, "effect": effect, "efficiency": efficiency, "potential": potential]
+            var body: [String: Any] = ["evaluatedOn": on.text, "period": period, "effect": effect, "efficiency": efficiency, "potential": potential]
             if let problems { body["problems"] = problems }
             if let helpGiven { body["helpGiven"] = helpGiven }
             let reply = try await client.client().send("POST", "/api/v1/exemplars/\(id)/evaluations", json: try ServerClient.json(body))

@@ -13,7 +13,7 @@ struct ExemplarsPropagate: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            var body: [String: Any] = ["kind": kind, "heldOn": on.api]
+            var body: [String: Any] = ["kind": kind, "heldOn": on.text]
             if let audience { body["audience"] = audience }
             if let note { body["note"] = note }
             let reply = try await client.client().send("POST", "/api/v1/exemplars/\(id)/propagations", json: try ServerClient.json(body))

@@ -12,7 +12,7 @@ struct ExemplarsReplicate: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let body: [String: Any] = ["adoptingUnitID": unit, "adoptedOn": on.api, "result": result]
+            let body: [String: Any] = ["adoptingUnitID": unit, "adoptedOn": on.text, "result": result]
             let reply = try await client.client().send("POST", "/api/v1/exemplars/\(id)/replications", json: try ServerClient.json(body))
             try client.print(reply) { Console.line("Đã ghi nhân rộng / Replication recorded: \(result)") }
         } catch {

@@ -13,8 +13,8 @@ struct HoldsAdd: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            var body: [String: Any] = ["nomineeID": nominee, "kind": kind, "startsOn": from.api, "basis": basis]
-            if let until { body["endsOn"] = until.api }
+            var body: [String: Any] = ["nomineeID": nominee, "kind": kind, "startsOn": from.text, "basis": basis]
+            if let until { body["endsOn"] = until.text }
             let reply = try await client.client().send("POST", "/api/v1/holds", json: try ServerClient.json(body))
             let hold = try reply.decode(HoldSummary.self)
             try client.print(reply) { hold.printLine() }

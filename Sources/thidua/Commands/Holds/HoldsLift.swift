@@ -13,7 +13,7 @@ struct HoldsLift: AsyncParsableCommand {
     func run() async throws {
         do {
             var body: [String: Any] = ["reason": reason, "version": version]
-            if let on { body["liftedOn"] = on.api }
+            if let on { body["liftedOn"] = on.text }
             let reply = try await client.client().send("POST", "/api/v1/holds/\(id)/lift", json: try ServerClient.json(body))
             let hold = try reply.decode(HoldSummary.self)
             try client.print(reply) { hold.printLine() }

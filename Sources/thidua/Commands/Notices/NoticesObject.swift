@@ -15,7 +15,7 @@ struct NoticesObject: AsyncParsableCommand {
     func run() async throws {
         do {
             let body: [String: Any] = [
-                "kind": comment ? "comment" : "objection", "objector": objector, "content": content, "receivedOn": received.api,
+                "kind": comment ? "comment" : "objection", "objector": objector, "content": content, "receivedOn": received.text,
             ]
             let reply = try await client.client().send("POST", "/api/v1/notices/\(id)/objections", json: try ServerClient.json(body))
             try client.print(reply) { Console.line("Đã ghi ý kiến của / Recorded from \(objector)") }

@@ -13,8 +13,8 @@ struct NoticesOpen: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            var body: [String: Any] = ["form": form, "channel": channel, "startsOn": from.api]
-            if let until { body["endsOn"] = until.api }
+            var body: [String: Any] = ["form": form, "channel": channel, "startsOn": from.text]
+            if let until { body["endsOn"] = until.text }
             let reply = try await client.client().send("POST", "/api/v1/nominations/\(nomination)/notices", json: try ServerClient.json(body))
             let notice = try reply.decode(NoticeSummary.self)
             try client.print(reply) { notice.printDetails() }
