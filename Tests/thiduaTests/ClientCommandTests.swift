@@ -228,20 +228,15 @@ struct ClientCommandTests {
     @Test("import drafts from CSV (a bad row is reported, the others go in) and export them for Excel")
     func importAndExport() async throws {
         let world = try await RecordsWorld.make()
-        let app = ThiduaApplication.make(pool: world.pool, configuration: .init(port: 0))
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
         let round = world.round.uuidString, movement = world.movement.uuidString
         let csv = "\u{FEFF}round,movement,kind,name,title,achievements\r\n"
             + "\(round),\(movement),individual,Giàng A Páo,Điển hình,\"Hiến 500 m² đất, làm 90 ngày công\nnăm 2021\"\r\n"
             + "\(round),\(movement),robot,Máy,,\r\n"
             + "\(round),\(movement),household,\"Hộ ông Sùng A \"\"Lử\"\"\",,\r\n"
-        let file = folder.appendingPathComponent("dang-ky.csv")
-        try csv.write(to: file, atomically: true, encoding: .utf8)
-        try await app.test(.live) { client in
-            let shell = Shell(port: try #require(client.port), folder: folder)
-            #expect(try await shell.thidua(.clerkA, ["login"]).status == 0)
+        try await Shell.serving(world, signedIn: [.clerkA]) { shell in
+            let folder = shell.folder
+            let file = folder.appendingPathComponent("dang-ky.csv")
+            try csv.write(to: file, atomically: true, encoding: .utf8)
             let imported = try await shell.thidua(.clerkA, ["nominations", "import", file.path])
             #expect(imported.status == 65, "\(imported.output) \(imported.error)")
             #expect(imported.error.contains("line 3") && imported.output.contains("2 / 3"), "\(imported.output) \(imported.error)")
