@@ -27,13 +27,13 @@ extension Policy {
     public static func authorize(_ actor: Actor, _ action: CatalogueAction) throws(PolicyDenial) -> Capacity {
         switch action {
         case .manageUnits, .manageUsers:
-            return try require(actor, .admin)
+            return try requireAny(actor, [.admin])
         case .changeRoles(let user):
-            let capacity = try require(actor, .admin)
+            let capacity = try requireAny(actor, [.admin])
             guard user != actor.userID else { throw .selfGrant }
             return capacity
         case .manageRounds, .grantDeadlineException:
-            return try require(actor, .secretariat)
+            return try requireAny(actor, [.secretariat])
         case .delegate(let role):
             guard role == .unitHead || role == .chairman, actor.roles.contains(role) else { throw .delegationNotAllowed }
             return Capacity(role: role, onBehalfOf: nil)
@@ -42,7 +42,7 @@ extension Policy {
         case .sealAuditCheckpoint:
             return try requireAny(actor, [.auditor, .secretariat, .admin])
         case .verifyAuditChain:
-            return try require(actor, .auditor)
+            return try requireAny(actor, [.auditor])
         case .readReports:
             return try requireAny(actor, [.secretariat, .chairman, .auditor])
         case .changeOwnPassword:
@@ -50,16 +50,5 @@ extension Policy {
             guard let role = actor.roles.min(by: { $0.rawValue < $1.rawValue }) else { throw .roleRequired(Role.allCases) }
             return Capacity(role: role)
         }
-    }
-
-    private static func require(_ actor: Actor, _ role: Role) throws(PolicyDenial) -> Capacity {
-        try requireAny(actor, [role])
-    }
-
-    private static func requireAny(_ actor: Actor, _ roles: [Role]) throws(PolicyDenial) -> Capacity {
-        guard let capacity = roles.lazy.compactMap(actor.capacity(for:)).first else {
-            throw actor.holds(.auditor) && !roles.contains(.auditor) ? .readOnly : .roleRequired(roles)
-        }
-        return capacity
     }
 }

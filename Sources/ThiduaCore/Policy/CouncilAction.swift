@@ -38,9 +38,7 @@ extension Policy {
             guard let capacity = actor.capacity(for: .secretariat) else { throw readOnlyOr(actor, .roleRequired([.secretariat])) }
             return capacity
         case .view:
-            let roles: [Role] = [.secretariat, .chairman, .councilMember, .auditor]
-            guard let capacity = roles.lazy.compactMap(actor.capacity(for:)).first else { throw .roleRequired(roles) }
-            return capacity
+            return try requireAny(actor, [.secretariat, .chairman, .councilMember, .auditor])
         case .vote, .recuse:
             guard let capacity = actor.capacity(for: .chairman) ?? actor.capacity(for: .councilMember) else {
                 throw readOnlyOr(actor, .roleRequired([.councilMember, .chairman]))

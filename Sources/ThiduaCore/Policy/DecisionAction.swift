@@ -41,9 +41,7 @@ extension Policy {
             }
             return capacity
         case .viewHolds, .printCertificates:
-            let roles: [Role] = [.secretariat, .chairman, .auditor]
-            guard let capacity = roles.lazy.compactMap(actor.capacity(for:)).first else { throw .roleRequired(roles) }
-            return capacity
+            return try requireAny(actor, [.secretariat, .chairman, .auditor])
         }
     }
 }

@@ -27,20 +27,11 @@ extension Policy {
     public static func authorize(_ actor: Actor, _ action: ExemplarAction) throws(PolicyDenial) -> Capacity {
         switch action {
         case .viewExemplars:
-            let roles: [Role] = [.unitClerk, .unitHead, .secretariat, .councilMember, .chairman, .auditor]
-            guard let capacity = roles.lazy.compactMap(actor.capacity(for:)).first else { throw .roleRequired(roles) }
-            return capacity
+            return try requireAny(actor, [.unitClerk, .unitHead, .secretariat, .councilMember, .chairman, .auditor])
         case .viewHistory:
-            let roles: [Role] = [.unitClerk, .unitHead, .secretariat, .chairman, .auditor]
-            guard let capacity = roles.lazy.compactMap(actor.capacity(for:)).first else { throw .roleRequired(roles) }
-            return capacity
+            return try requireAny(actor, [.unitClerk, .unitHead, .secretariat, .chairman, .auditor])
         case .follow(let unitID):
-            if let capacity = actor.capacity(for: .secretariat) { return capacity }
-            guard let capacity = actor.capacity(for: .unitHead) ?? actor.capacity(for: .unitClerk) else {
-                throw readOnlyOr(actor, .roleRequired([.unitClerk, .unitHead, .secretariat]))
-            }
-            guard actor.unitID == unitID else { throw .notFollowingUnit }
-            return capacity
+            return try secretariatOrStaff(of: unitID, actor, elsewhere: .notFollowingUnit)
         case .select:
             guard let capacity = actor.capacity(for: .secretariat) else { throw readOnlyOr(actor, .roleRequired([.secretariat])) }
             return capacity

@@ -28,16 +28,9 @@ extension Policy {
             guard let capacity = actor.capacity(for: .secretariat) else { throw readOnlyOr(actor, .roleRequired([.secretariat])) }
             return capacity
         case .record(let unitID):
-            if let capacity = actor.capacity(for: .secretariat) { return capacity }
-            guard let capacity = actor.capacity(for: .unitHead) ?? actor.capacity(for: .unitClerk) else {
-                throw readOnlyOr(actor, .roleRequired([.unitClerk, .unitHead, .secretariat]))
-            }
-            guard actor.unitID == unitID else { throw .otherUnit }
-            return capacity
+            return try secretariatOrStaff(of: unitID, actor, elsewhere: .otherUnit)
         case .viewNotices:
-            let roles: [Role] = [.unitClerk, .unitHead, .secretariat, .chairman, .auditor]
-            guard let capacity = roles.lazy.compactMap(actor.capacity(for:)).first else { throw .roleRequired(roles) }
-            return capacity
+            return try requireAny(actor, [.unitClerk, .unitHead, .secretariat, .chairman, .auditor])
         }
     }
 }

@@ -61,15 +61,30 @@ public enum Policy {
     }
 
     private static func ownUnitRole(_ actor: Actor, _ facts: NominationFacts, _ roles: [Role]) throws(PolicyDenial) -> Capacity {
-        guard let capacity = roles.lazy.compactMap(actor.capacity(for:)).first else {
-            throw readOnlyOr(actor, .roleRequired(roles))
-        }
+        let capacity = try requireAny(actor, roles)
         guard actor.unitID == facts.unitID else { throw .otherUnit }
         return capacity
     }
 
     private static func refuseOwnSubmission(_ actor: Actor, _ facts: NominationFacts) throws(PolicyDenial) {
         if facts.submittedBy == actor.userID { throw .ownSubmission }
+    }
+
+    /// The first of `roles` the actor holds (in person or by delegation); else the roles that would do, or
+    /// ``PolicyDenial/readOnly`` for an auditor.
+    static func requireAny(_ actor: Actor, _ roles: [Role]) throws(PolicyDenial) -> Capacity {
+        guard let capacity = roles.lazy.compactMap(actor.capacity(for:)).first else { throw readOnlyOr(actor, .roleRequired(roles)) }
+        return capacity
+    }
+
+    /// The secretariat anywhere in the area, or the head or a clerk of `unitID` itself (`elsewhere` for another unit's).
+    static func secretariatOrStaff(of unitID: UUID, _ actor: Actor, elsewhere: PolicyDenial) throws(PolicyDenial) -> Capacity {
+        if let capacity = actor.capacity(for: .secretariat) { return capacity }
+        guard let capacity = actor.capacity(for: .unitHead) ?? actor.capacity(for: .unitClerk) else {
+            throw readOnlyOr(actor, .roleRequired([.unitClerk, .unitHead, .secretariat]))
+        }
+        guard actor.unitID == unitID else { throw elsewhere }
+        return capacity
     }
 
     static func readOnlyOr(_ actor: Actor, _ denial: PolicyDenial) -> PolicyDenial {
