@@ -32,10 +32,7 @@ extension ReportRepository {
     private static func movementYears(from: Int, to: Int, area: String, on connection: PostgresConnection) async throws -> [ReviewSummary.MovementYear] {
         try await connection.query("""
             SELECT m.code, m.name, r.year,
-                   count(*) FILTER (WHERE thidua.holds_quota_slot(n.state)) AS submitted,
-                   count(*) FILTER (WHERE thidua.has_passed(n.state, 'verified')) AS verified,
-                   count(*) FILTER (WHERE thidua.has_passed(n.state, 'approved')) AS approved,
-                   count(*) FILTER (WHERE thidua.has_passed(n.state, 'decided')) AS commended
+                   \(sql: ReportRepository.milestoneCounts)
             FROM thidua.nominations n
             JOIN thidua.rounds r ON r.id = n.round_id
             JOIN thidua.movements m ON m.id = n.movement_id

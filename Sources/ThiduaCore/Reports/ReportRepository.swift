@@ -19,6 +19,15 @@ public struct ReportRepository: Sendable {
         self.store = store
     }
 
+    /// Nominations `n` counted at each milestone as 0003 defines them (`holds_quota_slot`, `has_passed`): the columns
+    /// submitted, verified, approved and commended of every report and of the compliance table.
+    static let milestoneCounts: StaticString = """
+        count(n.id) FILTER (WHERE thidua.holds_quota_slot(n.state)) AS submitted,
+        count(n.id) FILTER (WHERE thidua.has_passed(n.state, 'verified')) AS verified,
+        count(n.id) FILTER (WHERE thidua.has_passed(n.state, 'approved')) AS approved,
+        count(n.id) FILTER (WHERE thidua.has_passed(n.state, 'decided')) AS commended
+        """
+
     /// The year's nominations (of rounds of that year) and commendations (recorded for that year) in the actor's area.
     public func yearly(year: Int, as actor: Actor) async throws -> YearlyReport {
         _ = try Policy.permit(actor, .readReports)
@@ -26,10 +35,7 @@ public struct ReportRepository: Sendable {
             func lines(_ key: StaticString, _ label: StaticString, join: StaticString) async throws -> [YearlyReport.Line] {
                 try await connection.query("""
                     SELECT \(sql: key) AS key, \(sql: label) AS label,
-                           count(*) FILTER (WHERE thidua.holds_quota_slot(n.state)) AS submitted,
-                           count(*) FILTER (WHERE thidua.has_passed(n.state, 'verified')) AS verified,
-                           count(*) FILTER (WHERE thidua.has_passed(n.state, 'approved')) AS approved,
-                           count(*) FILTER (WHERE thidua.has_passed(n.state, 'decided')) AS commended
+                           \(sql: Self.milestoneCounts)
                     FROM thidua.nominations n JOIN thidua.rounds r ON r.id = n.round_id \(sql: join)
                     WHERE r.year = \(year) AND n.area_id = \(actor.areaID)
                     GROUP BY 1, 2 ORDER BY \(sql: label) COLLATE "vi-VN-x-icu", 1

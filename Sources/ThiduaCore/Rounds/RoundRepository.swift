@@ -56,7 +56,7 @@ public struct RoundRepository: Sendable {
         try await store.read(actor) { connection in
             let units = try await connection.query("""
                 SELECT u.id, u.name, u.kind, l.minimum, l.maximum,
-                       \(sql: Self.countColumns)
+                       \(sql: ReportRepository.milestoneCounts), \(sql: Self.countColumns)
                 FROM thidua.rounds r
                 JOIN thidua.round_unit_limits l ON l.round_id = r.id
                 JOIN thidua.units u ON u.area_id = r.area_id AND u.kind = l.unit_kind
@@ -73,7 +73,7 @@ public struct RoundRepository: Sendable {
                 }
             let movements = try await connection.query("""
                 SELECT m.id, m.name, mm.nominee_kind, mm.minimum,
-                       \(sql: Self.countColumns)
+                       \(sql: ReportRepository.milestoneCounts), \(sql: Self.countColumns)
                 FROM thidua.round_movement_minimums mm
                 JOIN thidua.rounds r ON r.id = mm.round_id
                 JOIN thidua.movements m ON m.id = mm.movement_id
@@ -92,14 +92,10 @@ public struct RoundRepository: Sendable {
         }
     }
 
-    /// The counts of both tables, over nominations `n` of round `r`: each milestone as `thidua.has_passed` (0003)
-    /// defines it; late is submitted after the due date (under an exception).
+    /// What the compliance table counts beyond the reports' milestones (``ReportRepository/milestoneCounts``), over
+    /// nominations `n` of round `r`: endorsed, and late — submitted after the due date (under an exception).
     private static let countColumns: StaticString = """
-        count(n.id) FILTER (WHERE thidua.holds_quota_slot(n.state)) AS submitted,
         count(n.id) FILTER (WHERE thidua.has_passed(n.state, 'endorsed')) AS endorsed,
-        count(n.id) FILTER (WHERE thidua.has_passed(n.state, 'verified')) AS verified,
-        count(n.id) FILTER (WHERE thidua.has_passed(n.state, 'approved')) AS approved,
-        count(n.id) FILTER (WHERE thidua.has_passed(n.state, 'decided')) AS commended,
         count(n.id) FILTER (WHERE thidua.holds_quota_slot(n.state) AND n.submitted_at > r.due_at) AS late
         """
 
