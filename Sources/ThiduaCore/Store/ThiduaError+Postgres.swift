@@ -33,8 +33,11 @@ extension ThiduaError {
         case ("TD036", _): self = .noticeClosed
         case ("TD040", _): self = .commendationRevoked
         case ("TD041", _):
-            self = .invalid(field: Self.figure("field", in: server) ?? "", vietnamese: "Quy tắc không hợp lệ: \(server.message).",
-                            english: server.message)
+            let field = Self.figure("field", in: server) ?? ""
+            let vietnamese = field == "counted_types"
+                ? "Quy tắc xét danh hiệu chỉ được tính khen thưởng theo công trạng và thành tích (khen theo đợt, chuyên đề hay đột xuất không được tính)"
+                : "Quy tắc xét danh hiệu nêu một hình thức khen thưởng không có trong danh mục"
+            self = .invalid(field: field, vietnamese: "\(vietnamese): \(server.message).", english: server.message)
         case ("23505", let constraint): self = .duplicate(field: constraint ?? "")
         case ("23503", let constraint): self = .notFound(constraint ?? "record")
         case ("23514", let constraint), ("22P02", let constraint), ("23502", let constraint):
