@@ -5,6 +5,10 @@ import Glibc
 /// The blocking libpq calls behind the async API. Each runs on the connection's thread pool.
 extension PostgresConnection {
     func queryBlocking(_ query: PostgresQuery) throws -> PostgresRows {
+        if !ahead.isEmpty {
+            let batch = takeAhead() + [query]
+            return try pipelineBlocking(batch, prepared: batch.count).last!
+        }
         if let failure = query.bindings.encodingFailure { throw PostgresError.encoding(failure) }
         do {
             return try executePreparedOrNot(query)
@@ -22,6 +26,7 @@ extension PostgresConnection {
 
     private func executePreparedOrNot(_ query: PostgresQuery) throws -> PostgresRows {
         let name = try preparedStatement(for: query)
+        roundTrips += 1
         let result = withParameters(query.bindings) { count, types, values, lengths, formats in
             if let name {
                 return PQexecPrepared(handle, name, count, values, lengths, formats, 1)
@@ -31,7 +36,14 @@ extension PostgresConnection {
         return PostgresRows(result: try check(result))
     }
 
+    /// Sends what ``sendAhead(_:)`` held back on its own, before a statement that cannot travel with it.
+    func sendHeldBackBlocking() throws {
+        let batch = takeAhead()
+        if !batch.isEmpty { _ = try pipelineBlocking(batch, prepared: batch.count) }
+    }
+
     func executeBlocking(script: String) throws {
+        roundTrips += 1
         _ = try check(PQexec(handle, script))
     }
 
@@ -42,6 +54,7 @@ extension PostgresConnection {
         guard preparedStatements.count < Self.preparedStatementLimit else { return nil }
         preparedStatementCount += 1
         let name = "thidua_\(preparedStatementCount)"
+        roundTrips += 1
         let result = query.bindings.types.withUnsafeBufferPointer {
             PQprepare(handle, name, query.sql, Int32(query.bindings.count), $0.baseAddress)
         }

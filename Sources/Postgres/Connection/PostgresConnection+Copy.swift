@@ -9,7 +9,10 @@ extension PostgresConnection {
     /// Each row is one value per column, as PostgreSQL's text input for the column's type; `nil` is `NULL`.
     @discardableResult
     public func copyFrom(_ sql: String, rows: some Sequence<[String?]> & Sendable) async throws -> Int {
-        try await run { try $0.copyFromBlocking(sql, rows: rows) }
+        try await run { connection in
+            try connection.sendHeldBackBlocking()
+            return try connection.copyFromBlocking(sql, rows: rows)
+        }
     }
 
     private func copyFromBlocking(_ sql: String, rows: some Sequence<[String?]>) throws -> Int {

@@ -7,23 +7,44 @@ extension PostgresConnection {
     /// The batch ends in one sync point, so outside an explicit transaction it commits or fails as a whole;
     /// the first error is thrown after every answer has been read, and the connection stays usable.
     /// Sending and reading interleave (non-blocking sends, reading whenever the server answers), so a
-    /// large batch cannot deadlock on full socket buffers.
+    /// large batch cannot deadlock on full socket buffers. The statements are not prepared: a batch is
+    /// usually a one-off (an import), which would only fill the prepared-statement cache.
     @discardableResult
     public func pipeline(_ queries: [PostgresQuery]) async throws -> [PostgresRows] {
-        if let failure = queries.lazy.compactMap(\.bindings.encodingFailure).first { throw PostgresError.encoding(failure) }
-        return try await run { try $0.pipelineBlocking(queries) }
+        try await run { connection in
+            let ahead = connection.takeAhead()
+            return Array(try connection.pipelineBlocking(ahead + queries, prepared: ahead.count).dropFirst(ahead.count))
+        }
     }
 
-    private func pipelineBlocking(_ queries: [PostgresQuery]) throws -> [PostgresRows] {
+    /// Holds `query` back and sends it ahead of the connection's next statement, in the same round trip.
+    ///
+    /// For statements inside a transaction whose results nobody reads: the transaction's `BEGIN`, the
+    /// settings that name the acting user. Each one held back saves a round trip (a wake-up of the server
+    /// process and of a thread here). It runs before the next statement, or before `COMMIT` when none
+    /// follows; if it fails, the statement it travelled with is skipped and throws its error.
+    public func sendAhead(_ query: PostgresQuery) {
+        precondition(transactionOpen, "sendAhead(_:) holds statements back only inside withTransaction")
+        ahead.append(query)
+    }
+
+    func takeAhead() -> [PostgresQuery] {
+        defer { ahead.removeAll(keepingCapacity: true) }
+        return ahead
+    }
+
+    /// Runs `queries` in one round trip and returns each one's rows. The first `prepared` statements (and
+    /// only they) go through the connection's prepared-statement cache, being prepared in the same batch
+    /// on their first use.
+    func pipelineBlocking(_ queries: [PostgresQuery], prepared: Int) throws -> [PostgresRows] {
+        if let failure = queries.lazy.compactMap(\.bindings.encodingFailure).first { throw PostgresError.encoding(failure) }
+        let steps = plan(queries, prepared: prepared)
         guard PQenterPipelineMode(handle) == 1 else { throw connectionError() }
         defer { PQexitPipelineMode(handle) }
         PQsetnonblocking(handle, 1)
         do {
-            for query in queries {
-                let sent = withParameters(query.bindings) { count, types, values, lengths, formats in
-                    PQsendQueryParams(handle, query.sql, count, types, values, lengths, formats, 1)
-                }
-                guard sent == 1 else { throw connectionError() }
+            for step in steps {
+                guard send(step) == 1 else { throw connectionError() }
                 try flush(untilEmpty: false)
             }
             guard PQpipelineSync(handle) == 1 else { throw connectionError() }
@@ -33,7 +54,51 @@ extension PostgresConnection {
             throw error
         }
         PQsetnonblocking(handle, 0)
-        return try readPipelineResults(count: queries.count)
+        roundTrips += 1
+        return try readPipelineResults(of: steps)
+    }
+
+    /// What goes down the wire for a batch: each statement, preceded by its preparation on first use.
+    private enum Step {
+        case prepare(PostgresQuery, name: String)
+        case run(PostgresQuery, preparedAs: String?)
+    }
+
+    private func plan(_ queries: [PostgresQuery], prepared: Int) -> [Step] {
+        var preparing: [StatementKey: String] = [:]
+        var steps: [Step] = []
+        for (index, query) in queries.enumerated() {
+            guard index < prepared else {
+                steps.append(.run(query, preparedAs: nil))
+                continue
+            }
+            let key = StatementKey(query)
+            if let name = preparedStatements[key] ?? preparing[key] {
+                steps.append(.run(query, preparedAs: name))
+            } else if preparedStatements.count + preparing.count < Self.preparedStatementLimit {
+                preparedStatementCount += 1
+                let name = "thidua_\(preparedStatementCount)"
+                preparing[key] = name
+                steps += [.prepare(query, name: name), .run(query, preparedAs: name)]
+            } else {
+                steps.append(.run(query, preparedAs: nil))
+            }
+        }
+        return steps
+    }
+
+    private func send(_ step: Step) -> Int32 {
+        switch step {
+        case .prepare(let query, let name):
+            return query.bindings.types.withUnsafeBufferPointer {
+                PQsendPrepare(handle, name, query.sql, Int32(query.bindings.count), $0.baseAddress)
+            }
+        case .run(let query, let name):
+            return withParameters(query.bindings) { count, types, values, lengths, formats in
+                if let name { return PQsendQueryPrepared(handle, name, count, values, lengths, formats, 1) }
+                return PQsendQueryParams(handle, query.sql, count, types, values, lengths, formats, 1)
+            }
+        }
     }
 
     /// Pushes buffered output to the server, reading its answers meanwhile so neither side blocks.
@@ -56,11 +121,12 @@ extension PostgresConnection {
         }
     }
 
-    private func readPipelineResults(count: Int) throws -> [PostgresRows] {
+    private func readPipelineResults(of steps: [Step]) throws -> [PostgresRows] {
         var rows: [PostgresRows] = []
         var firstError: (any Error)?
-        for _ in 0..<count {
+        for step in steps {
             var answer: PostgresResult?
+            var done = false
             // One statement's results end with a NULL. libpq 15 may hand a PGRES_SINGLE_TUPLE before
             // PGRES_TUPLES_OK when single-row mode was used earlier on the connection (see STACK.md).
             while let result = PQgetResult(handle) {
@@ -70,11 +136,20 @@ extension PostgresConnection {
                 }
                 do {
                     answer = try check(result)
-                } catch {
+                    done = true
+                } catch let error as PostgresError {
+                    if error.serverError?.isStalePlan == true, case .run(let query, .some) = step {
+                        preparedStatements.removeValue(forKey: StatementKey(query))
+                    }
                     firstError = firstError ?? error
                 }
             }
-            rows.append(PostgresRows(result: answer))
+            switch step {
+            case .prepare(let query, let name):
+                if done { preparedStatements[StatementKey(query)] = name }
+            case .run:
+                rows.append(PostgresRows(result: answer))
+            }
         }
         guard let sync = PQgetResult(handle) else { throw connectionError() }
         let status = PQresultStatus(sync)

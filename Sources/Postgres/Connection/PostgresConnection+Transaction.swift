@@ -19,10 +19,14 @@ extension PostgresConnection {
         maxAttempts: Int = 5,
         _ body: (PostgresConnection) async throws -> T
     ) async throws -> T {
-        let begin = "BEGIN ISOLATION LEVEL \(isolation.rawValue)\(readOnly ? " READ ONLY" : "")"
+        precondition(!transactionOpen, "transactions do not nest")
+        let begin = PostgresQuery(unsafeSQL: "BEGIN ISOLATION LEVEL \(isolation.rawValue)\(readOnly ? " READ ONLY" : "")")
+        transactionOpen = true
+        defer { transactionOpen = false }
         var attempt = 1
         while true {
-            try await execute(script: begin)
+            // BEGIN travels with the body's first statement: a transaction costs no round trip of its own.
+            sendAhead(begin)
             do {
                 let value = try await body(self)
                 try await commit()
@@ -39,8 +43,14 @@ extension PostgresConnection {
     }
 
     /// `COMMIT` of a failed transaction silently rolls back; a body that swallowed an error must not look committed.
+    /// Statements still held back go with the `COMMIT`; one failing leaves the `COMMIT` unsent.
     private func commit() async throws {
         try await run { connection in
+            let ahead = connection.takeAhead()
+            if !ahead.isEmpty, PQtransactionStatus(connection.handle) != PQTRANS_INERROR {
+                _ = try connection.pipelineBlocking(ahead + ["COMMIT"], prepared: ahead.count + 1)
+                return
+            }
             guard PQtransactionStatus(connection.handle) != PQTRANS_INERROR else {
                 try connection.executeBlocking(script: "ROLLBACK")
                 throw PostgresError.protocolViolation("the transaction failed earlier (an error was caught inside it) and was rolled back")
@@ -50,6 +60,7 @@ extension PostgresConnection {
     }
 
     private func rollback() async {
+        ahead.removeAll()
         _ = try? await run { connection in
             guard PQtransactionStatus(connection.handle) != PQTRANS_IDLE, PQstatus(connection.handle) == CONNECTION_OK else { return }
             try connection.executeBlocking(script: "ROLLBACK")

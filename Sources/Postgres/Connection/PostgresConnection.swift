@@ -18,6 +18,12 @@ public final class PostgresConnection: @unchecked Sendable {
     public let target: String
     var preparedStatements: [StatementKey: String] = [:]
     var preparedStatementCount = 0
+    /// Statements held back to travel with the next one (``sendAhead(_:)``).
+    var ahead: [PostgresQuery] = []
+    /// Times this connection waited for the server to answer: what holding statements back saves.
+    var roundTrips = 0
+    /// Inside ``withTransaction(isolation:readOnly:maxAttempts:_:)``, whose `COMMIT` sends what is held back.
+    var transactionOpen = false
     private(set) var closed = false
     private var ownsThreadPool = false
     static let preparedStatementLimit = 512
@@ -101,7 +107,10 @@ public final class PostgresConnection: @unchecked Sendable {
 
     /// Runs SQL text that may hold several statements and no parameters (migrations, `BEGIN`, `SET`).
     public func execute(script: String) async throws {
-        try await run { try $0.executeBlocking(script: script) }
+        try await run { connection in
+            try connection.sendHeldBackBlocking()
+            try connection.executeBlocking(script: script)
+        }
     }
 
     /// Closes the connection; later calls fail with ``PostgresError/connectionLost(_:)``.

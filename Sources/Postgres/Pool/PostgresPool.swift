@@ -57,10 +57,10 @@ public final class PostgresPool: Sendable {
         let connection = try await lease()
         do {
             let value = try await body(connection)
-            await giveBack(connection)
+            giveBack(connection)
             return value
         } catch {
-            await giveBack(connection)
+            giveBack(connection)
             throw error
         }
     }
@@ -157,8 +157,9 @@ public final class PostgresPool: Sendable {
         }
     }
 
-    private func giveBack(_ connection: PostgresConnection) async {
-        let reusable = (try? await threadPool.runIfActive { connection.isReusableBlocking() }) ?? false
+    private func giveBack(_ connection: PostgresConnection) {
+        // A zero-timeout poll and two status reads: cheap enough not to need a thread hop.
+        let reusable = connection.isReusableBlocking()
         switch state.withLock({ $0.release(connection, reusable: reusable) }) {
         case .handOver(let connection, let waiter):
             waiter.resume(returning: .connection(connection))

@@ -104,7 +104,7 @@ public struct CouncilRepository: Sendable {
             _ = try await connection.query("""
                 INSERT INTO thidua.council_session_items (session_id, nomination_id) SELECT \(sessionID), unnest(\(ids)::uuid[])
                 """)
-            try await RecordStore.relabel(action: NominationEvent.putBeforeCouncil.auditAction, on: connection)
+            RecordStore.relabel(action: NominationEvent.putBeforeCouncil.auditAction, on: connection)
             let moved = try await connection.query("""
                 UPDATE thidua.nominations SET state = 'in_review', version = version + 1
                 WHERE id = ANY (\(ids)) AND state = 'verified'
@@ -113,7 +113,7 @@ public struct CouncilRepository: Sendable {
             if moved.count != ids.count {
                 throw ThiduaError.wrongState(WorkflowRefusal(state: .inReview, event: .putBeforeCouncil))
             }
-            try await RecordStore.relabel(action: "council.freeze_roster", on: connection)
+            RecordStore.relabel(action: "council.freeze_roster", on: connection)
             _ = try await connection.query("SELECT thidua.freeze_council_roster(\(sessionID), \(Array(excused))::uuid[])")
             return try await load(sessionID, on: connection)
         }
@@ -136,13 +136,13 @@ public struct CouncilRepository: Sendable {
                 if try current.decode(String.self, column: "state") == "closed" { throw ThiduaError.sessionClosed }
                 throw ThiduaError.staleVersion(expected: version, current: try current.decode(column: "version"))
             }
-            try await RecordStore.relabel(action: "council.tally", on: connection)
+            RecordStore.relabel(action: "council.tally", on: connection)
             if try row.decodeEnum(CouncilRule.Ballot.self, column: "ballot") == .secret {
                 _ = try await connection.query("SELECT thidua.tally_secret_ballots(\(sessionID))")
             } else {
                 _ = try await connection.query("UPDATE thidua.council_session_items SET tallied_at = now() WHERE session_id = \(sessionID)")
             }
-            try await RecordStore.relabel(action: "nomination.council_outcome", on: connection)
+            RecordStore.relabel(action: "nomination.council_outcome", on: connection)
             _ = try await connection.query("""
                 UPDATE thidua.nominations n
                 SET state = CASE i.outcome WHEN 'no_quorum' THEN 'verified' ELSE i.outcome END, version = n.version + 1
@@ -175,7 +175,7 @@ public struct CouncilRepository: Sendable {
             guard seat.open else { throw ThiduaError.sessionClosed }
             guard seat.hasItem else { throw ThiduaError.notFound("hồ sơ trong phiên họp / session item") }
             guard seat.version == version else { throw ThiduaError.staleVersion(expected: version, current: seat.version) }
-            try await RecordStore.act(in: capacity, on: connection)
+            RecordStore.act(in: capacity, on: connection)
             let rows: PostgresRows
             if seat.ballot == .secret {
                 guard comment == nil else {
@@ -221,7 +221,7 @@ public struct CouncilRepository: Sendable {
             guard seat.open else { throw ThiduaError.sessionClosed }
             guard seat.hasItem else { throw ThiduaError.notFound("hồ sơ trong phiên họp / session item") }
             guard seat.version == 0 else { throw ThiduaError.recusalAfterVote }
-            try await RecordStore.act(in: capacity, on: connection)
+            RecordStore.act(in: capacity, on: connection)
             let rows = try await connection.query("""
                 INSERT INTO thidua.council_recusals (session_id, nomination_id, member_id, reason)
                 VALUES (\(sessionID), \(nominationID), \(actor.userID), \(reason))

@@ -194,7 +194,7 @@ public struct ExemplarRepository: Sendable {
                 throw ThiduaError.notFound("điển hình / exemplar")
             }
             let capacity = try Policy.permit(actor, .follow(unitID: try row.decode(UUID.self, column: "unit_id")))
-            try await RecordStore.act(in: capacity, on: connection)
+            RecordStore.act(in: capacity, on: connection)
             return try await body(connection)
         }
     }

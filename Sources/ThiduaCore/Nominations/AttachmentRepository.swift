@@ -31,7 +31,7 @@ public struct AttachmentRepository: Sendable {
                 submittedBy: try row.decode(column: "submitted_by"))
             let capacity = try Policy.permit(actor, .workflow(.edit), on: facts)
             guard facts.state.isEditable else { throw ThiduaError.wrongState(WorkflowRefusal(state: facts.state, event: .edit)) }
-            try await RecordStore.act(in: capacity, on: connection)
+            RecordStore.act(in: capacity, on: connection)
             let inserted = try await connection.query("""
                 INSERT INTO thidua.nomination_attachments
                     (nomination_id, unit_id, dossier_kind, file_name, media_type, byte_size, sha256, content, uploaded_by)

@@ -34,7 +34,7 @@ public struct NominationRepository: Sendable {
                     field: "nominee", vietnamese: "Phong trào không nhận đề nghị loại “\(kind.vietnamese)”.",
                     english: "The movement does not take \(kind.rawValue) nominees.")
             }
-            try await RecordStore.relabel(action: "nomination.create", on: connection)
+            RecordStore.relabel(action: "nomination.create", on: connection)
             let rows = try await connection.query("""
                 INSERT INTO thidua.nominations (area_id, round_id, movement_id, unit_id, nominee_id, nominee_kind,
                     nominee_name, title, achievements, criteria_answers, indicators, created_by)
@@ -54,7 +54,7 @@ public struct NominationRepository: Sendable {
             let capacity = try Policy.permit(actor, .workflow(.edit), on: current.facts)
             try check(current, event: .edit, version: version)
             let content = try content.validated(for: try await movement(current.facts.movementID, on: connection))
-            try await RecordStore.act(in: capacity, on: connection)
+            RecordStore.act(in: capacity, on: connection)
             let rows = try await connection.query("""
                 UPDATE thidua.nominations
                 SET nominee_name = \(content.nomineeName), title = \(content.title), achievements = \(content.achievements),
@@ -84,7 +84,7 @@ public struct NominationRepository: Sendable {
                 let missing = current.requiredKinds.filter { !current.presentKinds.contains($0) }
                 guard missing.isEmpty else { throw ThiduaError.dossierIncomplete(missing: missing) }
             }
-            try await RecordStore.act(in: capacity, on: connection)
+            RecordStore.act(in: capacity, on: connection)
             let submits = event == .submit
             let rows = try await connection.query("""
                 UPDATE thidua.nominations

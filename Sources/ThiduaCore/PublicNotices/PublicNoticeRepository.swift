@@ -64,7 +64,7 @@ public struct PublicNoticeRepository: Sendable {
             guard let notice = try await connection.query("SELECT unit_id FROM thidua.public_notices WHERE id = \(noticeID)").single() else {
                 throw ThiduaError.notFound("đợt công khai / public notice")
             }
-            try await RecordStore.act(in: try Policy.permit(actor, .record(unitID: try notice.decode(column: "unit_id"))), on: connection)
+            RecordStore.act(in: try Policy.permit(actor, .record(unitID: try notice.decode(column: "unit_id"))), on: connection)
             return try await connection.query("""
                 INSERT INTO thidua.notice_objections (notice_id, area_id, unit_id, kind, objector, received_on, content, recorded_by)
                 SELECT p.id, p.area_id, p.unit_id, \(kind.rawValue), \(objector), \(day)::date, \(content), \(actor.userID)

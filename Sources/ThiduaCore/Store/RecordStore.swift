@@ -22,7 +22,7 @@ public struct RecordStore: Sendable {
     ) async throws -> T {
         do {
             return try await pool.withTransaction { connection in
-                try await Self.name(actor, capacity: capacity, action: action, reason: reason, on: connection)
+                Self.name(actor, capacity: capacity, action: action, reason: reason, on: connection)
                 return try await body(connection)
             }
         } catch let error as PostgresError {
@@ -34,7 +34,7 @@ public struct RecordStore: Sendable {
     func read<T>(_ actor: Actor, _ body: (PostgresConnection) async throws -> T) async throws -> T {
         do {
             return try await pool.withTransaction(readOnly: true) { connection in
-                try await Self.name(actor, capacity: nil, action: nil, reason: nil, on: connection)
+                Self.name(actor, capacity: nil, action: nil, reason: nil, on: connection)
                 return try await body(connection)
             }
         } catch let error as PostgresError {
@@ -42,25 +42,26 @@ public struct RecordStore: Sendable {
         }
     }
 
-    /// Names the role (and delegator) the coming writes are made in.
-    static func act(in capacity: Capacity, on connection: PostgresConnection) async throws {
-        _ = try await connection.query("""
+    /// Names the role (and delegator) the coming writes are made in. Sent with the next statement.
+    static func act(in capacity: Capacity, on connection: PostgresConnection) {
+        connection.sendAhead("""
             SELECT set_config('thidua.actor_role', \(capacity.role.rawValue), true),
                    set_config('thidua.on_behalf_of', \(capacity.onBehalfOf?.uuidString.lowercased() ?? ""), true)
             """)
     }
 
     /// Renames the action the coming writes are recorded under (a creation that also registers a nominee).
-    static func relabel(action: String, on connection: PostgresConnection) async throws {
-        _ = try await connection.query("SELECT set_config('thidua.action', \(action), true)")
+    static func relabel(action: String, on connection: PostgresConnection) {
+        connection.sendAhead("SELECT set_config('thidua.action', \(action), true)")
     }
 
     /// Sets the transaction-local identity that `thidua.actor_*()` and the audit trigger read (0004, 0005).
+    /// Sent with the transaction's first statement, as its `BEGIN` is.
     static func name(
         _ actor: Actor, capacity: Capacity?, action: String?, reason: String?, on connection: PostgresConnection
-    ) async throws {
+    ) {
         let reason = reason.map(Text.normalized)
-        _ = try await connection.query("""
+        connection.sendAhead("""
             SELECT set_config('thidua.actor_id', \(actor.userID.uuidString.lowercased()), true),
                    set_config('thidua.actor_role', \(capacity?.role.rawValue ?? ""), true),
                    set_config('thidua.on_behalf_of', \(capacity?.onBehalfOf?.uuidString.lowercased() ?? ""), true),

@@ -38,6 +38,8 @@ struct BenchHTTP: AsyncParsableCommand {
     var concurrency = [8, 32, 128]
     @Option(name: .customLong("pool-size"), help: "Database connections of the server (default: the server's own, twice the processors).")
     var poolSize: Int?
+    @Flag(help: "Also profile PostgreSQL during the first HTTP run of each client count (pg_stat_statements, function statistics); figures run a little lower.")
+    var profile = false
 
     func validate() throws {
         guard runs >= 1, seconds >= 1, warmup >= 0, (poolSize ?? 1) >= 1 else {
@@ -49,7 +51,7 @@ struct BenchHTTP: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await BenchCluster.throwaway(profile: false) { try await measure(in: $0) }
+        try await BenchCluster.throwaway(profile: profile) { try await measure(in: $0) }
     }
 
     private func measure(in cluster: BenchCluster) async throws {
@@ -68,11 +70,20 @@ struct BenchHTTP: AsyncParsableCommand {
         Console.line(String(format: "thidua serve: sẵn sàng sau / ready after %.0f ms", server.startup.seconds * 1000))
         let load = HTTPLoad(port: server.port)
         var report = HTTPBenchReport(startup: server.startup.seconds * 1000)
+        let profiler = BenchProfile(database: database)
+        if profile { try await profiler.install() }
         do {
             for clientCount in concurrency {
                 for run in 1...runs {
                     try await database.settle()
+                    let profiling = profile && run == 1
+                    if profiling { try await profiler.reset() }
                     let http = try await Self.offThePool { try load.run(.createAndSubmit(clients), concurrency: clientCount, warmup: Double(warmup), seconds: Double(seconds)) }
+                    if profiling {
+                        Console.line("\n### PostgreSQL during HTTP, \(clientCount) clients\n")
+                        try await profiler.report(transitions: http.load.allTransitions).forEach(Console.line)
+                        Console.line("")
+                    }
                     try await database.settle()
                     let baseline = try await pgbench.run(units: units.count, concurrency: clientCount, warmup: warmup, seconds: seconds, label: "http-\(clientCount)-\(run)")
                     let health = try await Self.offThePool { try load.run(.health, concurrency: clientCount, warmup: 1, seconds: Double(seconds)) }
