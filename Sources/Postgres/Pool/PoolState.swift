@@ -1,13 +1,17 @@
 /// The pool's bookkeeping as a plain value: events in, actions out, no I/O.
 ///
-/// `Connection` and `Waiter` are generic so the rules can be tested with plain values.
-struct PoolState<Connection, Waiter> {
+/// `Connection`, `Waiter` and `Moment` (when a wait runs out) are generic so the rules can be tested with plain
+/// values.
+struct PoolState<Connection, Waiter, Moment: Comparable> {
     let maximumConnections: Int
     /// Connections that exist or are being made: idle, leased and connecting.
     private(set) var open = 0
     private(set) var idle: [Connection] = []
-    private(set) var waiters: [(id: Int, waiter: Waiter)] = []
+    /// Oldest first; every wait lasts as long, so their deadlines are in the same order.
+    private(set) var waiters: [(id: Int, waiter: Waiter, deadline: Moment)] = []
     private(set) var isClosed = false
+    /// Whether someone is watching the waiters' deadlines (one watcher for all, not a timer each).
+    private(set) var watching = false
 
     init(maximumConnections: Int) {
         precondition(maximumConnections > 0, "a pool needs at least one connection")
@@ -19,20 +23,33 @@ struct PoolState<Connection, Waiter> {
     enum LeaseAction {
         case use(Connection)
         case create
-        case wait
+        /// Queued. `watch` asks the caller to start watching deadlines (``expire(asOf:)``); nobody is yet.
+        case wait(watch: Bool)
         case refuse
     }
 
-    /// A task wants a connection. `.wait` means `waiter` was queued and will be handed one later.
-    mutating func lease(id: Int, waiter: Waiter) -> LeaseAction {
+    /// A task wants a connection. `.wait` means `waiter` was queued and will be handed one later, or refused at
+    /// `deadline`.
+    mutating func lease(id: Int, waiter: Waiter, deadline: Moment) -> LeaseAction {
         guard !isClosed else { return .refuse }
         if let connection = idle.popLast() { return .use(connection) }
         if open < maximumConnections {
             open += 1
             return .create
         }
-        waiters.append((id, waiter))
-        return .wait
+        waiters.append((id, waiter, deadline))
+        defer { watching = true }
+        return .wait(watch: !watching)
+    }
+
+    /// The waiters whose deadline passed by `now` leave the queue; `next` is the deadline to look again at,
+    /// `nil` when nobody waits any more (and the watch ends).
+    mutating func expire(asOf now: Moment) -> (expired: [Waiter], next: Moment?) {
+        let overdue = waiters.prefix { $0.deadline <= now }.count
+        let expired = waiters.prefix(overdue).map(\.waiter)
+        waiters.removeFirst(overdue)
+        watching = !waiters.isEmpty
+        return (expired, waiters.first?.deadline)
     }
 
     enum ReleaseAction {

@@ -39,7 +39,7 @@ public final class PostgresPool: Sendable {
 
     public let configuration: Configuration
     private let threadPool: NIOThreadPool
-    private let state: Mutex<PoolState<PostgresConnection, Waiter>>
+    private let state: Mutex<PoolState<PostgresConnection, Waiter, ContinuousClock.Instant>>
     private let nextWaiterID = Atomic<Int>(0)
     private let closed = Mutex<[CheckedContinuation<Void, Never>]?>([])
     private let logger: Logger
@@ -133,13 +133,14 @@ public final class PostgresPool: Sendable {
 
     private func grant() async throws -> Grant {
         let id = nextWaiterID.add(1, ordering: .relaxed).newValue
+        let deadline = ContinuousClock.now.advanced(by: configuration.acquireTimeout)
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (waiter: Waiter) in
-                switch state.withLock({ $0.lease(id: id, waiter: waiter) }) {
+                switch state.withLock({ $0.lease(id: id, waiter: waiter, deadline: deadline) }) {
                 case .use(let connection): waiter.resume(returning: .connection(connection))
                 case .create: waiter.resume(returning: .create)
                 case .refuse: waiter.resume(throwing: PostgresError.poolClosed)
-                case .wait: scheduleTimeout(for: id)
+                case .wait(let watch): if watch { Task { await watchDeadlines() } }
                 }
             }
         } onCancel: {
@@ -147,13 +148,16 @@ public final class PostgresPool: Sendable {
         }
     }
 
-    private func scheduleTimeout(for id: Int) {
+    /// Refuses waiters whose time ran out, for as long as anyone waits. One sleeping task for the whole queue:
+    /// a timer per wait would mean thousands alive at once under load, each waking ten seconds later for nothing.
+    private func watchDeadlines() async {
         let timeout = configuration.acquireTimeout
         let maximum = configuration.maximumConnections
-        Task {
-            try? await Task.sleep(for: timeout)
-            self.state.withLock { $0.abandon(id: id) }?
-                .resume(throwing: PostgresError.poolTimeout(waited: timeout, maximumConnections: maximum))
+        while true {
+            let (expired, next) = state.withLock { $0.expire(asOf: .now) }
+            expired.forEach { $0.resume(throwing: PostgresError.poolTimeout(waited: timeout, maximumConnections: maximum)) }
+            guard let next else { return }
+            try? await Task.sleep(until: next, clock: .continuous)
         }
     }
 

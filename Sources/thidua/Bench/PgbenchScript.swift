@@ -94,11 +94,27 @@ struct PgbenchScript {
             \\endif
 
             """
+        var pipelining = false
         for command in commands {
+            let ahead = Self.travelsAhead(command.sql)
+            if ahead, !pipelining { text += "\\startpipeline\n" }
+            // pgbench cannot \gset inside a pipeline: such a statement costs pgbench a round trip the server saves.
+            if !ahead, pipelining, command.gset != nil { text += "\\endpipeline\n" }
+            pipelining = ahead || (pipelining && command.gset == nil)
             text += Self.substitute(command.sql) { variable(command.slots[$0 - 1]) }
             text += command.gset.map { " \\gset \($0)\n" } ?? ";\n"
+            if !ahead, pipelining {
+                text += "\\endpipeline\n"
+                pipelining = false
+            }
         }
         return text
+    }
+
+    /// What the repositories hold back to send with the next statement (`PostgresConnection.sendAhead`): a
+    /// transaction's `BEGIN` and the settings naming its actor. The script pipelines the same groups.
+    static func travelsAhead(_ sql: String) -> Bool {
+        sql.hasPrefix("BEGIN") || sql.hasPrefix("SELECT set_config(")
     }
 
     /// The `-D name=value` definitions of the constants (pgbench refuses an empty value: see ``variable(_:)``).
