@@ -53,11 +53,12 @@ enum BenchWorkload {
         known["1"] = .returned("n_version")
         let script = try PgbenchScript(captured: statements, known: known)
 
-        Console.line("\nMột lần tạo và gửi / one create and one submit send \(statements.count) statements, "
-            + "each a round trip (read back from the server log):")
+        let ahead = statements.map { PgbenchScript.travelsAhead($0.sql.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        Console.line("\nMột lần tạo và gửi / one create and one submit send \(statements.count) statements "
+            + "in \(ahead.filter { !$0 }.count) round trips, those marked + travelling with the next (read back from the server log):")
         for (index, statement) in statements.enumerated() {
             let first = statement.sql.split(separator: "\n").first.map(String.init) ?? ""
-            Console.line(String(format: "  %2d  ", index + 1) + first.trimmingCharacters(in: .whitespaces).prefix(110))
+            Console.line(String(format: "  %2d ", index + 1) + (ahead[index] ? "+ " : "  ") + first.trimmingCharacters(in: .whitespaces).prefix(110))
         }
 
         var rows: [[String: String]] = []
