@@ -1,3 +1,4 @@
+import Foundation
 @testable import Postgres
 import Testing
 import ThiduaTesting
@@ -79,6 +80,21 @@ import ThiduaTesting
             _ = try await connection.query("INSERT INTO entries (note) VALUES ('tiếp')")
         }
         #expect(try await notes(connection) == ["tiếp"])
+    }
+
+    /// A statement that cannot be encoded is refused before anything is sent, so the `BEGIN` still waits for the
+    /// next one: a body that catches the error goes on inside its transaction, not in autocommit.
+    @Test func aStatementRefusedBeforeSendingLeavesTheBeginWaiting() async throws {
+        struct Refusal: Error {}
+        let connection = try await database.connect()
+        await #expect(throws: Refusal.self) {
+            try await connection.withTransaction { connection in
+                _ = try? await connection.query("SELECT \(Decimal.nan)")
+                try await connection.query("INSERT INTO entries (note) VALUES ('rolled back with the rest')")
+                throw Refusal()
+            }
+        }
+        #expect(try await notes(connection).isEmpty)
     }
 
     @Test func aScriptOrACopyAfterHeldBackStatementsRunsAfterThem() async throws {

@@ -6,7 +6,7 @@ import Glibc
 extension PostgresConnection {
     func queryBlocking(_ query: PostgresQuery) throws -> PostgresRows {
         if !ahead.isEmpty {
-            let batch = takeAhead() + [query]
+            let batch = try takeAhead(followedBy: [query])
             return try pipelineBlocking(batch, prepared: batch.count).last!
         }
         if let failure = query.bindings.encodingFailure { throw PostgresError.encoding(failure) }
@@ -38,7 +38,7 @@ extension PostgresConnection {
 
     /// Sends what ``sendAhead(_:)`` held back on its own, before a statement that cannot travel with it.
     func sendHeldBackBlocking() throws {
-        let batch = takeAhead()
+        let batch = try takeAhead(followedBy: [])
         if !batch.isEmpty { _ = try pipelineBlocking(batch, prepared: batch.count) }
     }
 

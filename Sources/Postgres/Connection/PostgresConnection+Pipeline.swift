@@ -12,8 +12,8 @@ extension PostgresConnection {
     @discardableResult
     public func pipeline(_ queries: [PostgresQuery]) async throws -> [PostgresRows] {
         try await run { connection in
-            let ahead = connection.takeAhead()
-            return Array(try connection.pipelineBlocking(ahead + queries, prepared: ahead.count).dropFirst(ahead.count))
+            let held = connection.ahead.count
+            return Array(try connection.pipelineBlocking(try connection.takeAhead(followedBy: queries), prepared: held).dropFirst(held))
         }
     }
 
@@ -28,9 +28,14 @@ extension PostgresConnection {
         ahead.append(query)
     }
 
-    func takeAhead() -> [PostgresQuery] {
-        defer { ahead.removeAll(keepingCapacity: true) }
-        return ahead
+    /// What was held back, then `queries`, as one batch to send. A statement that cannot be encoded throws
+    /// first and nothing is taken: a caller that catches the error still finds its `BEGIN` waiting, rather
+    /// than going on outside the transaction.
+    func takeAhead(followedBy queries: [PostgresQuery]) throws -> [PostgresQuery] {
+        let batch = ahead + queries
+        if let failure = batch.lazy.compactMap(\.bindings.encodingFailure).first { throw PostgresError.encoding(failure) }
+        ahead.removeAll(keepingCapacity: true)
+        return batch
     }
 
     /// Runs `queries` in one round trip and returns each one's rows. The first `prepared` statements (and

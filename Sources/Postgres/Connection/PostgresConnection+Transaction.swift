@@ -46,11 +46,12 @@ extension PostgresConnection {
     /// Statements still held back go with the `COMMIT`; one failing leaves the `COMMIT` unsent.
     private func commit() async throws {
         try await run { connection in
-            let ahead = connection.takeAhead()
-            if !ahead.isEmpty, PQtransactionStatus(connection.handle) != PQTRANS_INERROR {
-                _ = try connection.pipelineBlocking(ahead + ["COMMIT"], prepared: ahead.count + 1)
+            if !connection.ahead.isEmpty, PQtransactionStatus(connection.handle) != PQTRANS_INERROR {
+                let batch = try connection.takeAhead(followedBy: ["COMMIT"])
+                _ = try connection.pipelineBlocking(batch, prepared: batch.count)
                 return
             }
+            connection.ahead.removeAll()
             guard PQtransactionStatus(connection.handle) != PQTRANS_INERROR else {
                 try connection.executeBlocking(script: "ROLLBACK")
                 throw PostgresError.protocolViolation("the transaction failed earlier (an error was caught inside it) and was rolled back")
