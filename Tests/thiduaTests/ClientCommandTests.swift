@@ -225,6 +225,41 @@ struct ClientCommandTests {
         }
     }
 
+    @Test("users grant, revoke, disable and enable with --json print the user as `users show --json` does, fetched after the change")
+    func userChangesPrintTheUser() async throws {
+        let world = try await RecordsWorld.make()
+        try await Shell.serving(world, signedIn: [.admin, .clerkA]) { shell in
+            let user = world.users[.deputyA]!.uuidString
+            func object(_ result: BuiltCommand.Result) throws -> [String: Any] {
+                #expect(result.status == 0, "\(result.error)")
+                return try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any], "\(result.output)")
+            }
+            let granted = try await shell.thidua(.admin, ["users", "grant", user, "unit_head", "--json"])
+            #expect(try object(granted)["roles"] as? [String] == ["unit_clerk", "unit_head"])
+            #expect(try (object(granted)["id"] as? String)?.lowercased() == user.lowercased())
+            #expect(try object(granted)["fullName"] as? String == "Vàng Thị Mỷ" && object(granted)["username"] as? String == "deputya")
+            #expect(try await shell.thidua(.admin, ["users", "show", user, "--json"]).output == granted.output)
+            let revoked = try await shell.thidua(.admin, ["users", "revoke", user, "unit_clerk", "--reason", "Chuyển việc", "--json"])
+            #expect(try object(revoked)["roles"] as? [String] == ["unit_head"])
+            let disabled = try object(try await shell.thidua(.admin, ["users", "disable", user, "--reason", "Nghỉ phép dài", "--json"]))
+            #expect(disabled["active"] as? Bool == false && disabled["version"] as? Int == 2)
+            let enabled = try object(try await shell.thidua(.admin, ["users", "enable", user, "--reason", "Đi làm lại", "--json"]))
+            #expect(enabled["active"] as? Bool == true && enabled["version"] as? Int == 3 && enabled["roles"] as? [String] == ["unit_head"])
+
+            // Without --json: the sentence, and `users show` for people.
+            let plain = try await shell.thidua(.admin, ["users", "grant", user, "unit_clerk"])
+            #expect(plain.status == 0 && plain.output.contains("granted unit_clerk"), "\(plain.output)")
+            let shown = try await shell.thidua(.admin, ["users", "show", user])
+            #expect(shown.status == 0 && shown.output.contains("Vàng Thị Mỷ (deputya)") && shown.output.contains("unit_clerk, unit_head")
+                    && shown.output.contains("active"), "\(shown.output)")
+            #expect(try await shell.thidua(.clerkA, ["users", "show", user]).status == 77)
+            #expect(try await shell.thidua(.admin, ["users", "show", UUID().uuidString]).status == 66)
+            // A refused change prints no user: the exit code and the error say it.
+            let refused = try await shell.thidua(.admin, ["users", "grant", world.users[.admin]!.uuidString, "auditor", "--json"])
+            #expect(refused.status == 77 && refused.output.isEmpty, "\(refused.output)")
+        }
+    }
+
     @Test("import drafts from CSV (a bad row is reported, the others go in) and export them for Excel")
     func importAndExport() async throws {
         let world = try await RecordsWorld.make()
