@@ -132,14 +132,7 @@ struct ClientCommandTests {
             #expect(minutesData.status == 0 && minutesJSON?["isDraft"] as? Bool == false, "\(minutesData.output) \(minutesData.error)")
             #expect(try await shell.thidua(.admin, ["council", "minutes", sessionID]).status == 77)
 
-            let series = UUID()
-            try await world.asInstaller { connection in
-                _ = try await connection.query("""
-                    INSERT INTO thidua.decision_series (id, area_id, code, document_kind, issuing_body, issuer_level, suffix, place, valid_from)
-                    VALUES (\(series), 'test/huyen', 'qd-ubnd', 'decision', 'Ủy ban nhân dân huyện Thử Nghiệm', 'district_chairman',
-                            'QĐ-UBND', 'Thử Nghiệm', '2021-01-01')
-                    """)
-            }
+            let series = try await world.addDecisionSeries()
             let drafted = try await shell.thidua(.secretary, [
                 "decisions", "draft", "--json", "--series", series.uuidString, "--date", "2024-12-20", "--subject", "Về việc khen thưởng năm 2021",
                 "--basis", "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;", "--item", "\(id)=giay-khen-chu-tich-huyen",
