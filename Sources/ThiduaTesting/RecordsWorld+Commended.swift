@@ -13,14 +13,7 @@ extension RecordsWorld {
             _ = try await councilReviews.vote(.approve, on: nomination.id, in: session.id, version: 0, by: try await actor(person))
         }
         _ = try await councilReviews.close(session.id, version: session.version, by: secretary)
-        let series = UUID()
-        try await asInstaller { connection in
-            _ = try await connection.query("""
-                INSERT INTO thidua.decision_series (id, area_id, code, document_kind, issuing_body, issuer_level, suffix, place, valid_from)
-                VALUES (\(series), 'test/huyen', \("qd-\(series.uuidString.prefix(8).lowercased())"), 'decision', 'Ủy ban nhân dân huyện Thử Nghiệm',
-                        'district_chairman', 'QĐ-UBND', 'Thử Nghiệm', '2021-01-01')
-                """)
-        }
+        let series = try await addDecisionSeries(code: "qd-\(UUID().uuidString.prefix(8).lowercased())")
         let decisions = DecisionRepository(store: store)
         let drafted = try await decisions.draft(DecisionDraft(
             seriesID: series, decidedOn: ISO8601DateFormatter().date(from: "2024-12-20T00:00:00Z")!, subject: "Về việc khen thưởng",

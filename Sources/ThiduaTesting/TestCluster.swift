@@ -57,7 +57,10 @@ public actor TestCluster {
         let directory = String(cString: made)
         let cluster = PostgresCluster(
             directory: directory,
-            options: .init(port: nil, durable: false, settings: ["max_connections": "400", "log_min_messages": "warning"])
+            // Each log line names its backend (`[pid]`), which TestDatabase.statements(user:during:) reads.
+            options: .init(port: nil, durable: false, settings: [
+                "max_connections": "400", "log_min_messages": "warning", "log_line_prefix": "%m [%p] ",
+            ])
         )
         try cluster.initialiseIfNeeded()
         try cluster.start()

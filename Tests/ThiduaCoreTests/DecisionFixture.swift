@@ -28,16 +28,10 @@ struct DecisionFixture {
     static func make(poolSize: Int = 8) async throws -> DecisionFixture {
         let council = try await CouncilFixture.make(poolSize: poolSize)
         let world = council.world
-        let (decisionSeries, proposalSeries, deputyID, clerkDeputyID) = (UUID(), UUID(), UUID(), UUID())
+        let (decisionSeries, proposalSeries) = (try await world.addDecisionSeries(.decision), try await world.addDecisionSeries(.proposal))
+        let (deputyID, clerkDeputyID) = (UUID(), UUID())
         let councilUnit = world.council
         try await world.asInstaller { connection in
-            _ = try await connection.query("""
-                INSERT INTO thidua.decision_series (id, area_id, code, document_kind, issuing_body, issuer_level, suffix, place, valid_from)
-                VALUES (\(decisionSeries), 'test/huyen', 'qd-ubnd', 'decision', 'Ủy ban nhân dân huyện Thử Nghiệm', 'district_chairman',
-                        'QĐ-UBND', 'Thử Nghiệm', '2021-01-01'),
-                       (\(proposalSeries), 'test/huyen', 'ttr-ubnd', 'proposal', 'Ủy ban nhân dân huyện Thử Nghiệm', 'district_chairman',
-                        'TTr-UBND', 'Thử Nghiệm', '2021-01-01')
-                """)
             for (id, username, name) in [(deputyID, "phochutich", "Trần Văn Phó"), (clerkDeputyID, "chanhvanphong", "Lê Thị Văn")] {
                 _ = try await connection.query("""
                     INSERT INTO thidua.users (id, unit_id, username, full_name, password_hash)

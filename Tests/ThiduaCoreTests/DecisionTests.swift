@@ -13,6 +13,20 @@ struct DecisionTests {
 
     // MARK: - Signing
 
+    @Test("the test world's registers (RecordsWorld.addDecisionSeries): decisions QĐ-UBND and proposals TTr-UBND of the district chairman, as the secretariat lists them")
+    func testWorldSeries() async throws {
+        let f = try await DecisionFixture.make()
+        let extra = try await f.world.addDecisionSeries(code: "qd-ubnd-2")
+        let listed = try await f.decisions.series(as: f[.secretary])
+        #expect(Set(listed.map(\.id)) == [f.decisionSeries, f.proposalSeries, extra])
+        for series in listed {
+            let decision = series.id != f.proposalSeries
+            #expect(series.documentKind == (decision ? .decision : .proposal) && series.suffix == (decision ? "QĐ-UBND" : "TTr-UBND"))
+            #expect(series.issuerLevel == .districtChairman && series.issuingBody == "Ủy ban nhân dân huyện Thử Nghiệm" && series.place == "Thử Nghiệm")
+        }
+        #expect(listed.first { $0.id == extra }?.code == "qd-ubnd-2" && listed.first { $0.id == f.proposalSeries }?.code == "ttr-ubnd")
+    }
+
     @Test("signing numbers the decision, decides its nominations and makes the commendation records, all audited; the document shows number, date, bases and the signer")
     func signingEndToEnd() async throws {
         let f = try await DecisionFixture.make()

@@ -94,6 +94,31 @@ struct ExemplarTests {
         }
     }
 
+    @Test("a review's candidates come in one statement, each with its own latest evaluation decoded from the row")
+    func candidatesInOneStatement() async throws {
+        let x = try await Fixture.make()
+        let (mai, pao) = (
+            try await x.exemplars.designate(x.records[0].id, title: "Mô hình hiến đất", followedBy: x.f.world.communeB, on: day("2022-01-15"), by: x[.clerkB]),
+            try await x.exemplars.designate(x.records[1].id, title: "Mô hình nuôi ong", followedBy: x.f.world.communeB, on: day("2022-02-01"), by: x[.clerkB]))
+        _ = try await x.exemplars.evaluate(mai.id, on: day("2022-06-30"), period: "6 tháng đầu năm 2022", effect: "20 hộ",
+                                           efficiency: "1 km", potential: "Toàn xã", by: x[.headB])
+        let maiLatest = try await x.exemplars.evaluate(mai.id, on: day("2022-12-20"), period: "Năm 2022", effect: "40 hộ", efficiency: "2 km",
+                                                       potential: "Toàn huyện", problems: "Thiếu xi măng", by: x[.headB])
+        let paoLatest = try await x.exemplars.evaluate(pao.id, on: day("2022-12-21"), period: "Năm 2022", effect: "30 đàn ong",
+                                                       efficiency: "2 tấn mật", potential: "Xã bên", helpGiven: "Vốn vay ưu đãi", by: x[.secretary])
+        let midTerm = x.reviews["so-ket-2023"]!
+        var candidates: [ReviewCandidate] = []
+        let sent = try await x.f.world.statements { store in
+            candidates = try await ExemplarRepository(store: store).candidates(for: midTerm, as: x[.secretary])
+        }
+        #expect(candidates.map(\.exemplar.id) == [mai.id, pao.id])
+        #expect(candidates.map(\.latestEvaluation) == [maiLatest, paoLatest])
+        #expect(candidates.map(\.evaluations) == [2, 1])
+        // One statement reads the evaluations, however many candidates: none per candidate.
+        #expect(sent.filter { $0.contains("exemplar_evaluations") }.count == 1, "\(sent.joined(separator: "\n---\n"))")
+        #expect(try await x.exemplars.candidates(for: midTerm, as: x[.secretary]) == candidates)
+    }
+
     @Test("the following unit and the secretariat write follow-up; another unit, the council and auditors do not, in Swift and in PostgreSQL")
     func whoFollows() async throws {
         let x = try await Fixture.make()

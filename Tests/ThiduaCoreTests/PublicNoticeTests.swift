@@ -48,6 +48,34 @@ struct PublicNoticeTests {
         #expect(try await f.notices.notices(nomination: nomination.id, as: f[.secretary]).map(\.id) == [notice.id])
     }
 
+    @Test("a notice is opened only between submission and the decision: a draft or a withdrawn nomination is a state error (TD037), not a refusal")
+    func noticeOnlyForANominationUnderReview() async throws {
+        let f = try await DecisionFixture.make()
+        let draft = try await f.world.nominations.create(f.world.draft(name: "Xã Chưa Gửi"), by: f[.clerkB])
+        await #expect(throws: ThiduaError.noticeNotOpenable(.draft)) {
+            try await f.notices.open(draft.id, form: "xa-tieu-bieu", channel: Self.portal, from: Self.today, by: f[.secretary])
+        }
+        try await f.world.completeDossier(of: draft.id, by: f[.clerkB])
+        let submitted = try await f.world.nominations.perform(.submit, on: draft.id, version: draft.version, by: f[.headB])
+        _ = try await f.world.nominations.perform(.withdraw, on: submitted.id, version: submitted.version, by: f[.headB])
+        let withdrawn = await #expect(throws: ThiduaError.self) {
+            try await f.notices.open(draft.id, form: "xa-tieu-bieu", channel: Self.portal, from: Self.today, by: f[.secretary])
+        }
+        #expect(withdrawn == .noticeNotOpenable(.withdrawn) && withdrawn?.code == "notice_not_openable")
+        #expect(withdrawn?.english.contains("withdrawn") == true && withdrawn?.vietnamese.contains(NominationState.withdrawn.vietnamese) == true)
+        // In PostgreSQL, whatever the repository does: a state error of its own, not TD002's "the database refused".
+        let sql: PostgresQuery = """
+            INSERT INTO thidua.public_notices (area_id, nomination_id, unit_id, form_code, channel, starts_on, opened_by)
+            VALUES ('test/huyen', \(draft.id), \(f.world.communeB), 'xa-tieu-bieu', 'Cổng thông tin', current_date, \(f[.secretary].userID))
+            """
+        #expect(try await f.refusal(of: sql, as: f[.secretary], in: .secretariat) == "TD037")
+        #expect(try await Self.count("SELECT count(*) FROM thidua.public_notices", f) == 0)
+        // Who may open one is still a refusal of its own: a unit's head is denied before the state is looked at.
+        await #expect(throws: ThiduaError.denied(.roleRequired([.secretariat]))) {
+            try await f.notices.open(draft.id, form: "xa-tieu-bieu", channel: Self.portal, from: Self.today, by: f[.headB])
+        }
+    }
+
     @Test("a form needing a notice is not signed without one, nor while it runs; after it ended without an objection upheld it is")
     func signingWaitsForTheNotice() async throws {
         let f = try await DecisionFixture.make()

@@ -142,6 +142,19 @@ struct ReportTests {
         #expect(try await reports.movements(year: 2026, as: secretary).total.movements == 9)
     }
 
+    @Test("report 0601.N counts every classification in one pass: one statement for the counts, one for the list of movements")
+    func movementsReportInOnePass() async throws {
+        let demo = try await demo
+        let secretary = try await demo.actor("noivu.thuky")
+        var logged: MovementsReport?
+        let sent = try await demo.database.statements { pool in
+            logged = try await ReportRepository(store: RecordStore(pool: pool)).movements(year: 2021, as: secretary)
+        }
+        #expect(sent.filter { $0.contains("FROM thidua.movements") }.count == 2, "\(sent.joined(separator: "\n---\n"))")
+        #expect(sent.filter { $0.contains("GROUPING SETS") }.count == 1)
+        #expect(logged == (try await ReportRepository(store: RecordStore(pool: demo.pool)).movements(year: 2021, as: secretary)))
+    }
+
     @Test("report 0603.N: the year's awards by form and type in the recipient columns equal the commendation records and their nominees' classes")
     func awardsByRecipientMatchTheRecords() async throws {
         let demo = try await demo

@@ -63,4 +63,22 @@ struct UserTests {
         // An actor value loaded before the change is refused by PostgreSQL all the same.
         await #expect(throws: ThiduaError.notFound("hồ sơ đề nghị / nomination")) { try await world.nominations.get(draft.id, as: clerk) }
     }
+
+    @Test("the administrator reads a user with their live roles and whether they are active; others may not; an unknown user is not found")
+    func account() async throws {
+        let world = try await RecordsWorld.make()
+        let admin = try await world.actor(.admin)
+        let deputy = world.users[.deputyA]!
+        try await world.userRepository.grant(.unitHead, to: deputy, by: admin)
+        try await world.userRepository.revoke(.unitClerk, from: deputy, reason: "Chuyển việc", by: admin)
+        try await world.userRepository.setActive(false, user: deputy, reason: "Nghỉ phép dài", by: admin)
+        let account = try await world.userRepository.account(deputy, as: admin)
+        #expect(account.id == deputy && account.unitID == world.communeA && account.username == "deputya" && account.fullName == "Vàng Thị Mỷ")
+        #expect(account.roles == [.unitHead] && !account.active && account.version == 2)
+        #expect(try await world.userRepository.account(world.users[.member]!, as: admin).roles == [.councilMember])
+        await #expect(throws: ThiduaError.denied(.roleRequired([.admin]))) {
+            try await world.userRepository.account(deputy, as: try await world.actor(.secretary))
+        }
+        await #expect(throws: ThiduaError.notFound("người dùng / user")) { try await world.userRepository.account(UUID(), as: admin) }
+    }
 }

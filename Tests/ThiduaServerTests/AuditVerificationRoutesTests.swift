@@ -1,5 +1,7 @@
 import Foundation
 import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
 import Postgres
 import Testing
 import ThiduaCore
@@ -47,6 +49,70 @@ struct AuditVerificationRoutesTests {
             #expect(problem["kind"] as? String == "edited" && (problem["eventID"] as? NSNumber)?.int64Value == edited)
             #expect((problem["vietnamese"] as? String)?.contains("đã bị sửa") == true && problem["recordType"] as? String == "nominations")
         }
+    }
+
+    @Test("while one verification runs a second is 429 verification_running with Retry-After; the first, held on a lock of the trail, then ends intact")
+    func oneVerificationAtATime() async throws {
+        try await APIWorld.run { world, api in
+            let auditor = try await api.signIn(.auditor)
+            _ = try await world.nominations.create(world.draft(name: "Lò Văn Páo"), by: try await world.actor(.clerkA))
+            // The first verification is held open in PostgreSQL itself: a transaction of the superuser's holds the
+            // audit tables in ACCESS EXCLUSIVE mode, so the verifier's first read of them waits until it ends.
+            let holder = try await world.database.connect()
+            defer { holder.close() }
+            try await holder.execute(script: """
+                BEGIN; LOCK TABLE thidua.audit_events, thidua.audit_checkpoints, thidua.audit_checkpoint_heads IN ACCESS EXCLUSIVE MODE
+                """)
+            // On a connection of its own: the test client sends one request at a time on its one connection.
+            let port = try #require(api.client.port)
+            let first = Task {
+                try await TestClient.withClient(host: "localhost", port: port, configuration: .init(timeout: .seconds(120))) { client in
+                    try await client.execute(.init("/api/v1/audit/verification", method: .get, headers: [.authorization: "Bearer \(auditor)"]))
+                }
+            }
+            // Were the second verification let in, it would wait on the lock too: the lock is then released after a
+            // while, so the test fails on the second's status instead of hanging.
+            let release = Task {
+                try await Task.sleep(for: .seconds(30))
+                try await holder.execute(script: "ROLLBACK")
+            }
+            defer { release.cancel() }
+            do {
+                try await Self.untilTheVerifierWaitsOnALock(world)
+                let second = try await api.send(.get, "/api/v1/audit/verification", token: auditor)
+                release.cancel()
+                #expect(second.status == .tooManyRequests, "\(second.text)")
+                #expect(second.headers[.retryAfter] == "10")
+                let error = try #require(try second.object()["error"] as? [String: Any])
+                #expect(error["code"] as? String == "verification_running")
+                #expect((error["vietnamese"] as? String)?.contains("Đang có một lượt kiểm tra") == true && (error["english"] as? String)?.contains("already running") == true)
+            } catch {
+                try? await holder.execute(script: "ROLLBACK")
+                _ = try? await first.value
+                throw error
+            }
+            try await holder.execute(script: "ROLLBACK")
+            let finished = try await first.value
+            let report = try JSONSerialization.jsonObject(with: Data((finished.body ?? ByteBuffer()).readableBytesView)) as? [String: Any]
+            #expect(finished.status == .ok && report?["intact"] as? Bool == true, "\(String(describing: report))")
+            // Once it has finished, the next one runs.
+            #expect(try await api.send(.get, "/api/v1/audit/verification", token: auditor).status == .ok)
+        }
+    }
+
+    /// Waits (up to a minute) until a backend of the verifier's login in the world's database waits on a lock.
+    static func untilTheVerifierWaitsOnALock(_ world: RecordsWorld) async throws {
+        for _ in 0..<600 {
+            let waiting = try await world.superuser { connection in
+                try await connection.query("""
+                    SELECT count(*)::int FROM pg_stat_activity
+                    WHERE datname = current_database() AND usename = 'thidua_verifier' AND wait_event_type = 'Lock'
+                    """).single()!.decode(Int.self, at: 0)
+            }
+            if waiting > 0 { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw Failure("no verification waited on the lock of the audit tables within a minute")
     }
 
     @Test("only auditors verify; a bad kept root is 400; without a verifier login the server answers 503 and says what to do")

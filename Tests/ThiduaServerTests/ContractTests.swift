@@ -143,14 +143,7 @@ struct ContractTests {
         _ = try await api.send(.get, "/api/v1/council/sessions/\(session)/minutes", token: clerk, headers: [.accept: "application/json"])
         _ = try await api.send(.get, "/api/v1/council/sessions/\(UUID().lower)/minutes", token: secretary)
 
-        let series = UUID()
-        try await world.asInstaller { connection in
-            _ = try await connection.query("""
-                INSERT INTO thidua.decision_series (id, area_id, code, document_kind, issuing_body, issuer_level, suffix, place, valid_from)
-                VALUES (\(series), 'test/huyen', 'qd-ubnd', 'decision', 'Ủy ban nhân dân huyện Thử Nghiệm', 'district_chairman',
-                        'QĐ-UBND', 'Thử Nghiệm', '2021-01-01')
-                """)
-        }
+        let series = try await world.addDecisionSeries()
         _ = try await api.send(.get, "/api/v1/decision-series", token: secretary)
         let drafted = try await api.send(.post, "/api/v1/decisions", token: secretary, json: [
             "seriesID": series.lower, "decidedOn": "2024-12-20T00:00:00Z", "subject": "Về việc khen thưởng", "legalBases": ["Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"],
@@ -229,6 +222,9 @@ struct ContractTests {
         ])
         let userID = try #require(try user.object()["id"] as? String)
         _ = try await api.send(.post, "/api/v1/users/\(userID)/roles", token: admin, json: ["role": "unit_clerk"])
+        _ = try await api.send(.get, "/api/v1/users/\(userID)", token: admin)
+        _ = try await api.send(.get, "/api/v1/users/\(userID)", token: clerk)
+        _ = try await api.send(.get, "/api/v1/users/\(UUID().lower)", token: admin)
         _ = try await api.send(.delete, "/api/v1/users/\(userID)/roles/unit_clerk?reason=Nh%E1%BA%A7m", token: admin)
         _ = try await api.send(.post, "/api/v1/users/\(userID)/disable", token: admin, json: ["reason": "Nghỉ việc"])
         _ = try await api.send(.post, "/api/v1/users/\(userID)/enable", token: admin, json: ["reason": "Trở lại"])

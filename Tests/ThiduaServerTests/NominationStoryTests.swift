@@ -105,14 +105,7 @@ struct NominationStoryTests {
 
             // The decision: the secretariat drafts it in the district's register (dated while the district could
             // still confer, before 2025-07-01), the chairman signs it; signing twice is a conflict.
-            let series = UUID()
-            try await world.asInstaller { connection in
-                _ = try await connection.query("""
-                    INSERT INTO thidua.decision_series (id, area_id, code, document_kind, issuing_body, issuer_level, suffix, place, valid_from)
-                    VALUES (\(series), 'test/huyen', 'qd-ubnd', 'decision', 'Ủy ban nhân dân huyện Thử Nghiệm', 'district_chairman',
-                            'QĐ-UBND', 'Thử Nghiệm', '2021-01-01')
-                    """)
-            }
+            let series = try await world.addDecisionSeries()
             let drafted = try await api.send(.post, "/api/v1/decisions", token: secretary, json: [
                 "seriesID": series.lower, "decidedOn": "2024-12-20", "subject": "Về việc khen thưởng điển hình tiên tiến năm 2021",
                 "legalBases": ["Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"],

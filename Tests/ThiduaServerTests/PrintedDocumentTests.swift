@@ -85,14 +85,7 @@ struct PrintedDocumentTests {
         try await APIWorld.run { world, api in
             let contract = try OpenAPIContract(yaml: try await api.send(.get, "/openapi.yaml").text)
             let secretary = try await api.signIn(.secretary), chairman = try await api.signIn(.chairman)
-            let series = UUID()
-            try await world.asInstaller { connection in
-                _ = try await connection.query("""
-                    INSERT INTO thidua.decision_series (id, area_id, code, document_kind, issuing_body, issuer_level, suffix, place, valid_from)
-                    VALUES (\(series), 'test/huyen', 'qd-ubnd', 'decision', 'Ủy ban nhân dân huyện Thử Nghiệm', 'district_chairman',
-                            'QĐ-UBND', 'Thử Nghiệm', '2021-01-01')
-                    """)
-            }
+            let series = try await world.addDecisionSeries()
             let nominations = [try await world.verified(Self.hostileName), try await world.verified("Sùng A Páo")]
             let session = try await world.councilReviews.open(
                 round: world.round, title: "Phiên họp", nominations: nominations.map(\.id), by: try await world.actor(.secretary))

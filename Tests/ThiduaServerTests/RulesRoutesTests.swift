@@ -110,6 +110,23 @@ struct RulesRoutesTests {
         }
     }
 
+    @Test("a public notice on a draft nomination is 409 notice_not_openable in both languages, not 403; nothing is opened")
+    func noticeOnADraftIsAStateError() async throws {
+        try await APIWorld.run { world, api in
+            let draft = try await world.nominations.create(world.draft(name: "Xã Chưa Gửi"), by: try await world.actor(.clerkB))
+            let secretary = try await api.signIn(.secretary)
+            let today = ISO8601DateFormatter().string(from: Date())
+            let refused = try await api.send(.post, "/api/v1/nominations/\(draft.id.lower)/notices", token: secretary,
+                                             json: ["form": "xa-tieu-bieu", "channel": "Cổng thông tin điện tử huyện", "startsOn": today])
+            #expect(refused.status == .conflict && refused.errorCode == "notice_not_openable", "\(refused.text)")
+            let body = try #require(try refused.object()["error"] as? [String: Any])
+            #expect((body["vietnamese"] as? String)?.contains(NominationState.draft.vietnamese) == true)
+            #expect((body["english"] as? String)?.contains("draft") == true)
+            let opened = try await world.superuser { try await $0.query("SELECT count(*)::int FROM thidua.public_notices").single()!.decode(Int.self, at: 0) }
+            #expect(opened == 0)
+        }
+    }
+
     @Test("public notices: open, object, a close before the end is 409, list and show; bad body 422, unknown 404, a clerk opening 403")
     func notices() async throws {
         try await APIWorld.run { world, api in

@@ -132,14 +132,7 @@ struct ClientCommandTests {
             #expect(minutesData.status == 0 && minutesJSON?["isDraft"] as? Bool == false, "\(minutesData.output) \(minutesData.error)")
             #expect(try await shell.thidua(.admin, ["council", "minutes", sessionID]).status == 77)
 
-            let series = UUID()
-            try await world.asInstaller { connection in
-                _ = try await connection.query("""
-                    INSERT INTO thidua.decision_series (id, area_id, code, document_kind, issuing_body, issuer_level, suffix, place, valid_from)
-                    VALUES (\(series), 'test/huyen', 'qd-ubnd', 'decision', 'Ủy ban nhân dân huyện Thử Nghiệm', 'district_chairman',
-                            'QĐ-UBND', 'Thử Nghiệm', '2021-01-01')
-                    """)
-            }
+            let series = try await world.addDecisionSeries()
             let drafted = try await shell.thidua(.secretary, [
                 "decisions", "draft", "--json", "--series", series.uuidString, "--date", "2024-12-20", "--subject", "Về việc khen thưởng năm 2021",
                 "--basis", "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;", "--item", "\(id)=giay-khen-chu-tich-huyen",
@@ -225,12 +218,49 @@ struct ClientCommandTests {
         }
     }
 
-    @Test("import drafts from CSV (a bad row is reported, the others go in) and export them for Excel")
+    @Test("users grant, revoke, disable and enable with --json print the user as `users show --json` does, fetched after the change")
+    func userChangesPrintTheUser() async throws {
+        let world = try await RecordsWorld.make()
+        try await Shell.serving(world, signedIn: [.admin, .clerkA]) { shell in
+            let user = world.users[.deputyA]!.uuidString
+            func object(_ result: BuiltCommand.Result) throws -> [String: Any] {
+                #expect(result.status == 0, "\(result.error)")
+                return try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any], "\(result.output)")
+            }
+            let granted = try await shell.thidua(.admin, ["users", "grant", user, "unit_head", "--json"])
+            #expect(try object(granted)["roles"] as? [String] == ["unit_clerk", "unit_head"])
+            #expect(try (object(granted)["id"] as? String)?.lowercased() == user.lowercased())
+            #expect(try object(granted)["fullName"] as? String == "Vàng Thị Mỷ" && object(granted)["username"] as? String == "deputya")
+            #expect(try await shell.thidua(.admin, ["users", "show", user, "--json"]).output == granted.output)
+            let revoked = try await shell.thidua(.admin, ["users", "revoke", user, "unit_clerk", "--reason", "Chuyển việc", "--json"])
+            #expect(try object(revoked)["roles"] as? [String] == ["unit_head"])
+            let disabled = try object(try await shell.thidua(.admin, ["users", "disable", user, "--reason", "Nghỉ phép dài", "--json"]))
+            #expect(disabled["active"] as? Bool == false && disabled["version"] as? Int == 2)
+            let enabled = try object(try await shell.thidua(.admin, ["users", "enable", user, "--reason", "Đi làm lại", "--json"]))
+            #expect(enabled["active"] as? Bool == true && enabled["version"] as? Int == 3 && enabled["roles"] as? [String] == ["unit_head"])
+
+            // Without --json: the sentence, and `users show` for people.
+            let plain = try await shell.thidua(.admin, ["users", "grant", user, "unit_clerk"])
+            #expect(plain.status == 0 && plain.output.contains("granted unit_clerk"), "\(plain.output)")
+            let shown = try await shell.thidua(.admin, ["users", "show", user])
+            #expect(shown.status == 0 && shown.output.contains("Vàng Thị Mỷ (deputya)") && shown.output.contains("unit_clerk, unit_head")
+                    && shown.output.contains("active"), "\(shown.output)")
+            #expect(try await shell.thidua(.clerkA, ["users", "show", user]).status == 77)
+            #expect(try await shell.thidua(.admin, ["users", "show", UUID().uuidString]).status == 66)
+            // A refused change prints no user: the exit code and the error say it.
+            let refused = try await shell.thidua(.admin, ["users", "grant", world.users[.admin]!.uuidString, "auditor", "--json"])
+            #expect(refused.status == 77 && refused.output.isEmpty, "\(refused.output)")
+        }
+    }
+
+    @Test("import drafts from CSV (a bad row is reported by the line it is on in the file, the others go in) and export them for Excel")
     func importAndExport() async throws {
         let world = try await RecordsWorld.make()
         let round = world.round.uuidString, movement = world.movement.uuidString
+        // The bad row is the file's line 5: after a record on two lines (a quoted line break) and a blank line.
         let csv = "\u{FEFF}round,movement,kind,name,title,achievements\r\n"
             + "\(round),\(movement),individual,Giàng A Páo,Điển hình,\"Hiến 500 m² đất, làm 90 ngày công\nnăm 2021\"\r\n"
+            + "\r\n"
             + "\(round),\(movement),robot,Máy,,\r\n"
             + "\(round),\(movement),household,\"Hộ ông Sùng A \"\"Lử\"\"\",,\r\n"
         try await Shell.serving(world, signedIn: [.clerkA]) { shell in
@@ -239,7 +269,8 @@ struct ClientCommandTests {
             try csv.write(to: file, atomically: true, encoding: .utf8)
             let imported = try await shell.thidua(.clerkA, ["nominations", "import", file.path])
             #expect(imported.status == 65, "\(imported.output) \(imported.error)")
-            #expect(imported.error.contains("line 3") && imported.output.contains("2 / 3"), "\(imported.output) \(imported.error)")
+            #expect(imported.error.contains("line 5:") && !imported.error.contains("line 3") && imported.output.contains("2 / 3"),
+                    "\(imported.output) \(imported.error)")
             let exported = try await shell.thidua(.clerkA, ["nominations", "export"])
             #expect(exported.status == 0)
             #expect(exported.output.hasPrefix("\u{FEFF}id,round,"))

@@ -81,9 +81,13 @@ struct RulesCommandTests {
         }
     }
 
-    @Test("notices: the secretariat opens one, a unit records an objection, closing early is 75, a clerk opening is 77")
+    @Test("notices: the secretariat opens one, a unit records an objection, closing early is 75, a clerk opening is 77, one on a draft is 75")
     func noticesFromTheCommandLine() async throws {
         try await Self.withServer { world, shell in
+            let draft = try await world.nominations.create(world.draft(name: "Xã Chưa Gửi"), by: try await world.actor(.clerkB))
+            let onDraft = try await shell.thidua(.secretary, ["notices", "open", draft.id.uuidString, "--form", "xa-tieu-bieu",
+                                                              "--channel", "Niêm yết", "--from", "2026-01-05"])
+            #expect(onDraft.status == 75 && onDraft.error.contains("notice_not_openable"), "\(onDraft.error)")
             let nomination = try await world.nominations.create(world.draft(name: "Mùa A Sình"), by: try await world.actor(.clerkB))
             try await world.completeDossier(of: nomination.id, by: try await world.actor(.clerkB))
             _ = try await world.nominations.perform(.submit, on: nomination.id, version: nomination.version, by: try await world.actor(.headB))

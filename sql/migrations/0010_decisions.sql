@@ -38,7 +38,8 @@
 -- (or proposed) already · TD033 a signed decision never changes (DETAIL state=) · TD034 no base salary in
 -- force on the decision's date · TD035 the nomination's public notice has not ended without objection (at
 -- signing, and when the council opens a session over it) · TD036 the public notice is closed: it takes no more
--- objections or comments.
+-- objections or comments · TD037 a notice is opened only for a nomination between submission and the decision
+-- (DETAIL state=, the nomination's state).
 SET LOCAL ROLE thidua_owner;
 SET LOCAL search_path = thidua, public;
 
@@ -514,7 +515,8 @@ BEGIN
         FROM thidua.nominations n WHERE n.id = NEW.nomination_id;
         -- Between submission and the decision: a draft is not yet a candidate, a closed file is no longer one.
         IF state NOT IN ('submitted', 'endorsed', 'verified', 'in_review', 'approved') THEN
-            RAISE EXCEPTION 'a notice is opened for a nomination under review, not one that is %', state USING ERRCODE = 'TD002';
+            RAISE EXCEPTION 'a notice is opened for a nomination under review, not one that is %', state
+                USING ERRCODE = 'TD037', DETAIL = 'state=' || state;
         END IF;
         IF EXISTS (SELECT FROM thidua.public_notices p WHERE p.nomination_id = NEW.nomination_id AND p.outcome = 'objections_upheld') THEN
             RAISE EXCEPTION 'an objection to this nomination was upheld: it does not proceed' USING ERRCODE = 'TD035';

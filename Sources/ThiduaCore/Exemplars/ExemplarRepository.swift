@@ -116,7 +116,7 @@ public struct ExemplarRepository: Sendable {
     public func candidates(for reviewID: UUID, as actor: Actor) async throws -> [ReviewCandidate] {
         try Policy.permit(actor, .viewHistory)
         return try await store.read(actor) { connection in
-            let rows = try await connection.query("""
+            try await connection.query("""
                 WITH x AS (
                     SELECT e.*, c.form_code, c.year, c.reference, r.id AS review_id
                     FROM thidua.emulation_reviews r
@@ -126,25 +126,17 @@ public struct ExemplarRepository: Sendable {
                 )
                 SELECT \(sql: Exemplar.columns), form_code, year, reference,
                        (SELECT count(*) FROM thidua.exemplar_evaluations v WHERE v.exemplar_id = x.id)::integer AS evaluations,
-                       (SELECT v.id FROM thidua.exemplar_evaluations v WHERE v.exemplar_id = x.id
-                        ORDER BY v.evaluated_on DESC, v.created_at DESC, v.id LIMIT 1) AS latest_evaluation,
+                       latest.*,
                        (SELECT count(*) FROM thidua.exemplar_propagations p WHERE p.exemplar_id = x.id)::integer AS propagations,
                        (SELECT count(*) FROM thidua.exemplar_replications p WHERE p.exemplar_id = x.id)::integer AS replications,
                        EXISTS (SELECT FROM thidua.review_selections s WHERE s.exemplar_id = x.id AND s.review_id = x.review_id) AS selected
                 FROM x
+                LEFT JOIN LATERAL (
+                    SELECT \(sql: ExemplarEvaluation.latestColumns) FROM thidua.exemplar_evaluations v WHERE v.exemplar_id = x.id
+                    ORDER BY v.evaluated_on DESC, v.created_at DESC, v.id LIMIT 1
+                ) latest ON true
                 ORDER BY evaluations DESC, replications DESC, nominee_name COLLATE "vi-VN-x-icu", id
-                """)
-            var candidates: [ReviewCandidate] = []
-            for row in rows {
-                var latest: ExemplarEvaluation?
-                if let id = try row.decode(UUID?.self, column: "latest_evaluation") {
-                    latest = try await connection.query("""
-                        SELECT \(sql: ExemplarEvaluation.columns) FROM thidua.exemplar_evaluations WHERE id = \(id)
-                        """).map(ExemplarEvaluation.init(row:)).first
-                }
-                candidates.append(try ReviewCandidate(row: row, latest: latest))
-            }
-            return candidates
+                """).map(ReviewCandidate.init(row:))
         }
     }
 

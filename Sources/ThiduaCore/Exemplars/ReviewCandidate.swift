@@ -14,13 +14,15 @@ public struct ReviewCandidate: Sendable, Hashable, Codable {
     public var replications: Int
     public var selected: Bool
 
-    init(row: PostgresRow, latest: ExemplarEvaluation?) throws {
+    /// A row of ``ExemplarRepository/candidates(for:as:)``: the exemplar's columns, the counts, and its latest
+    /// evaluation as ``ExemplarEvaluation/latestColumns`` (NULL when it has none).
+    init(row: PostgresRow) throws {
         exemplar = try Exemplar(row: row)
         form = try row.decode(column: "form_code")
         commendationYear = try row.decode(column: "year")
         reference = try row.decode(column: "reference")
         evaluations = try row.decode(column: "evaluations")
-        latestEvaluation = latest
+        latestEvaluation = try row.decode(UUID?.self, column: "latest_id") == nil ? nil : try ExemplarEvaluation(row: row, prefix: "latest_")
         propagations = try row.decode(column: "propagations")
         replications = try row.decode(column: "replications")
         selected = try row.decode(column: "selected")

@@ -24,7 +24,8 @@ public struct PublicNoticeRepository: Sendable {
     }
 
     /// Opens a notice from `start`; it ends after the form's working days unless `end` is given (a longer
-    /// posting; never a shorter one).
+    /// posting; never a shorter one). Only for a nomination between submission and the decision: PostgreSQL
+    /// refuses any other (TD037), which is ``ThiduaError/noticeNotOpenable(_:)`` with the nomination's state.
     public func open(
         _ nominationID: UUID, form: String, channel: String, from start: Date, until end: Date? = nil, by actor: Actor
     ) async throws -> PublicNotice {

@@ -31,6 +31,9 @@ extension ThiduaError {
         case ("TD034", _): self = .noBaseSalary
         case ("TD035", _): self = .noticePending
         case ("TD036", _): self = .noticeClosed
+        case ("TD037", _):
+            guard let state = Self.figure("state", in: server).flatMap(NominationState.init(rawValue:)) else { return nil }
+            self = .noticeNotOpenable(state)
         case ("TD040", _): self = .commendationRevoked
         case ("TD041", _):
             let field = Self.figure("field", in: server) ?? ""

@@ -45,6 +45,8 @@ public enum ThiduaError: Error, Sendable, Hashable {
     case noticePending
     /// The public notice is closed with its outcome: it takes no more objections or comments.
     case noticeClosed
+    /// A public notice is opened for a nomination between submission and the decision, not one in this state.
+    case noticeNotOpenable(NominationState)
     /// The commendation an exemplar rests on was revoked: it is neither designated nor selected for a review.
     case commendationRevoked
     /// This installation has no login to verify the whole audit chain with (`thidua_verifier`).
@@ -74,6 +76,7 @@ public enum ThiduaError: Error, Sendable, Hashable {
         case .noBaseSalary: "no_base_salary"
         case .noticePending: "notice_pending"
         case .noticeClosed: "notice_closed"
+        case .noticeNotOpenable: "notice_not_openable"
         case .commendationRevoked: "commendation_revoked"
         case .verifierUnavailable: "verifier_unavailable"
         }
@@ -107,6 +110,8 @@ public enum ThiduaError: Error, Sendable, Hashable {
         case .noBaseSalary: "Chưa có mức lương cơ sở áp dụng vào ngày của quyết định; không tính được tiền thưởng."
         case .noticePending: "Hồ sơ chưa hết thời gian lấy ý kiến công khai, hoặc có ý kiến phản ánh được chấp nhận."
         case .noticeClosed: "Đợt công khai lấy ý kiến đã kết thúc; không nhận thêm ý kiến."
+        case .noticeNotOpenable(let state):
+            "Chỉ công khai lấy ý kiến hồ sơ đã gửi và chưa có quyết định; hồ sơ này đang ở trạng thái “\(state.vietnamese)”."
         case .commendationRevoked: "Khen thưởng làm căn cứ của điển hình đã bị hủy bỏ: không chọn điển hình này."
         case .verifierUnavailable:
             "Máy chủ này chưa được cấu hình để kiểm tra toàn bộ chuỗi nhật ký (THIDUA_VERIFIER_URL). Hãy dùng “thidua audit verify” trên cơ sở dữ liệu."
@@ -140,6 +145,8 @@ public enum ThiduaError: Error, Sendable, Hashable {
         case .noBaseSalary: "No base salary is recorded in force on the decision's date; its rewards cannot be computed."
         case .noticePending: "The nomination's public notice has not ended, or an objection was upheld."
         case .noticeClosed: "The public notice is closed; it takes no more objections or comments."
+        case .noticeNotOpenable(let state):
+            "A public notice is opened for a nomination between its submission and the decision, not one that is \(state.rawValue)."
         case .commendationRevoked: "The commendation the exemplar rests on was revoked: it cannot be taken up or selected."
         case .verifierUnavailable:
             "This server is not set up to verify the whole audit chain (THIDUA_VERIFIER_URL). Use `thidua audit verify` on the database."

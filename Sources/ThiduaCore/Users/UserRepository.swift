@@ -47,6 +47,19 @@ public struct UserRepository: Sendable {
         }
     }
 
+    /// One user of the area with their live roles (administrator). A user of another area is not found.
+    public func account(_ user: UUID, as actor: Actor) async throws -> UserAccount {
+        _ = try Policy.permit(actor, .manageUsers)
+        return try await store.read(actor) { connection in
+            guard let row = try await connection.query("""
+                SELECT u.id, u.unit_id, u.username, u.full_name, u.active, u.version,
+                       ARRAY(SELECT g.role FROM thidua.role_grants g WHERE g.user_id = u.id AND g.revoked_at IS NULL ORDER BY g.role) AS roles
+                FROM thidua.users u WHERE u.id = \(user)
+                """).single() else { throw ThiduaError.notFound("người dùng / user") }
+            return try UserAccount(row: row)
+        }
+    }
+
     /// Grants `role` to `user` (administrator; never to themselves).
     public func grant(_ role: Role, to user: UUID, by actor: Actor) async throws {
         let capacity = try Policy.permit(actor, .changeRoles(of: user))

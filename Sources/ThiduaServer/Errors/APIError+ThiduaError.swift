@@ -16,7 +16,8 @@ extension APIError {
             status = .preconditionFailed
             currentVersion = current
         case .wrongState, .quotaExceeded, .pastDueDate, .roundNotOpen, .duplicate, .sessionClosed, .recusalAfterVote,
-             .underHold, .alreadyCommended, .decisionState, .noticePending, .noticeClosed, .commendationRevoked: status = .conflict
+             .underHold, .alreadyCommended, .decisionState, .noticePending, .noticeClosed, .noticeNotOpenable, .commendationRevoked:
+            status = .conflict
         case .notConferrable, .noBaseSalary: status = .unprocessableContent
         case .reasonRequired:
             status = .unprocessableContent

@@ -2,8 +2,8 @@ import Foundation
 import Hummingbird
 import ThiduaCore
 
-/// Administration of users and role grants (`/api/v1/users`). The policy decides who may; disabling a user
-/// ends their sessions at once.
+/// Administration of users and role grants (`/api/v1/users`): create, show (with the live roles), grant, revoke,
+/// disable, enable. The policy decides who may; disabling a user ends their sessions at once.
 struct UserRoutes: Sendable {
     let users: UserRepository
 
@@ -32,6 +32,10 @@ struct UserRoutes: Sendable {
             let body = try await JSONBody.decode(CreateUser.self, from: request)
             let id = try await users.create(unitID: body.unitID, username: body.username, fullName: body.fullName, password: body.password, by: actor)
             return APIResponse(Created(id: id), status: .created, location: "/api/v1/users/\(id.uuidString)")
+        }
+        router.get("/api/v1/users/:id") { _, context in
+            let account = try await users.account(try context.uuid("id"), as: try context.requireActor())
+            return APIResponse(account, version: account.version)
         }
         router.post("/api/v1/users/:id/roles") { request, context in
             let actor = try context.requireActor()

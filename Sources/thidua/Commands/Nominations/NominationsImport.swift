@@ -8,7 +8,8 @@ struct NominationsImport: AsyncParsableCommand {
         discussion: """
             Columns (header line, any order): round, movement, kind (individual, collective, household, locality), \
             name, and optionally title, achievements. Each row is its own draft: a row the server refuses is \
-            reported with its line and reason, and the others still go in. Exit code 65 when any row failed.
+            reported with the line of the file it starts on (as an editor numbers them) and the reason, and the others \
+            still go in. Exit code 65 when any row failed.
 
             Example:
               thidua nominations import dang-ky-2021.csv
@@ -18,7 +19,7 @@ struct NominationsImport: AsyncParsableCommand {
     @Argument(help: "The CSV file (UTF-8, with or without BOM).") var file: String
 
     func run() async throws {
-        let records: [[String: String]]
+        let records: [CSVReader.Record]
         do {
             records = CSVReader.records(try String(contentsOfFile: file, encoding: .utf8))
         } catch {
@@ -33,7 +34,6 @@ struct NominationsImport: AsyncParsableCommand {
         let progress = ProgressBar(label: "nhập / import")
         var failures = 0
         for (index, record) in records.enumerated() {
-            let line = index + 2
             do {
                 var nominee: [String: Any] = ["name": record["name"] ?? ""]
                 if let kind = record["kind"] { nominee["kind"] = kind }
@@ -45,7 +45,7 @@ struct NominationsImport: AsyncParsableCommand {
                 if client.json { Console.line(String(decoding: reply.body, as: UTF8.self)) } else { progress.show(index + 1, of: records.count) }
             } catch let error as ServerError {
                 failures += 1
-                FileHandle.standardError.write(Data("dòng / line \(line): \(error)\n".utf8))
+                FileHandle.standardError.write(Data("dòng / line \(record.line): \(error)\n".utf8))
             } catch {
                 throw CommandFailure.exit(for: error)
             }

@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// What disabling and enabling share: the user, the reason, the call.
+/// What disabling and enabling share: the user, the reason, the call; `--json` prints the user after the change.
 struct UserActivation: ParsableArguments {
     @OptionGroup var client: ClientOptions
     @Argument(help: "The user (id).") var user: String
@@ -8,8 +8,9 @@ struct UserActivation: ParsableArguments {
 
     func send(_ action: String, done: String) async throws {
         do {
-            try await client.client().send("POST", "/api/v1/users/\(user)/\(action)", json: try ServerClient.json(["reason": reason]))
-            Console.line(done)
+            let server = try client.client()
+            try await server.send("POST", "/api/v1/users/\(user)/\(action)", json: try ServerClient.json(["reason": reason]))
+            try await UserSummary.changed(user, done: done, on: server, client)
         } catch {
             throw CommandFailure.exit(for: error)
         }

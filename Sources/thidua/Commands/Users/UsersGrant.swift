@@ -1,7 +1,7 @@
 import ArgumentParser
 
 struct UsersGrant: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "grant", abstract: "Cấp vai trò / Grant a role (never to yourself).")
+    static let configuration = CommandConfiguration(commandName: "grant", abstract: "Cấp vai trò / Grant a role (never to yourself); --json prints the user after it.")
 
     @OptionGroup var client: ClientOptions
     @Argument(help: "The user (id).") var user: String
@@ -9,8 +9,9 @@ struct UsersGrant: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            try await client.client().send("POST", "/api/v1/users/\(user)/roles", json: try ServerClient.json(["role": role]))
-            Console.line("Đã cấp / granted \(role)")
+            let server = try client.client()
+            try await server.send("POST", "/api/v1/users/\(user)/roles", json: try ServerClient.json(["role": role]))
+            try await UserSummary.changed(user, done: "Đã cấp / granted \(role)", on: server, client)
         } catch {
             throw CommandFailure.exit(for: error)
         }

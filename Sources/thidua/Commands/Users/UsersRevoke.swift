@@ -1,7 +1,7 @@
 import ArgumentParser
 
 struct UsersRevoke: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Thu hồi vai trò / Revoke a role, with a reason.")
+    static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Thu hồi vai trò / Revoke a role, with a reason; --json prints the user after it.")
 
     @OptionGroup var client: ClientOptions
     @Argument(help: "The user (id).") var user: String
@@ -10,8 +10,9 @@ struct UsersRevoke: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            try await client.client().send("DELETE", "/api/v1/users/\(user)/roles/\(role)", query: ["reason": reason])
-            Console.line("Đã thu hồi / revoked \(role)")
+            let server = try client.client()
+            try await server.send("DELETE", "/api/v1/users/\(user)/roles/\(role)", query: ["reason": reason])
+            try await UserSummary.changed(user, done: "Đã thu hồi / revoked \(role)", on: server, client)
         } catch {
             throw CommandFailure.exit(for: error)
         }
