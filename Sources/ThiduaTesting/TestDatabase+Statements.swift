@@ -29,32 +29,12 @@ extension TestDatabase {
             guard let handle = FileHandle(forReadingAtPath: logFile) else { throw CocoaError(.fileReadNoPermission) }
             defer { try? handle.close() }
             try handle.seek(toOffset: offset)
-            return Self.loggedStatements(String(decoding: try handle.readToEnd() ?? Data(), as: UTF8.self), backend: backend)
+            let log = String(decoding: try handle.readToEnd() ?? Data(), as: UTF8.self)
+            return try LoggedStatement.parse(log: log).filter { $0.processID == backend }.map(\.sql)
         } catch {
             await pool.close()
             try? await admin.execute(script: "ALTER DATABASE \(name) RESET log_statement")
             throw error
-        }
-    }
-
-    /// The statements one backend logged in a stretch of server log: `statement: …` (simple protocol) and
-    /// `execute <name>: …` (extended); a message's continuation lines start with a tab.
-    static func loggedStatements(_ log: String, backend: Int32) -> [String] {
-        var entries: [String] = []
-        for line in log.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("\t"), !entries.isEmpty {
-                entries[entries.count - 1] += "\n" + line.dropFirst()
-            } else if !line.isEmpty {
-                entries.append(String(line))
-            }
-        }
-        return entries.compactMap { entry in
-            guard entry.contains(" [\(backend)] ") else { return nil }
-            if let range = entry.range(of: "LOG:  statement: ") { return String(entry[range.upperBound...]) }
-            if let range = entry.range(of: "LOG:  execute "), let colon = entry[range.upperBound...].range(of: ": ") {
-                return String(entry[colon.upperBound...])
-            }
-            return nil
         }
     }
 }

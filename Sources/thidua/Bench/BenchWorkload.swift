@@ -1,5 +1,6 @@
 import Foundation
 import Postgres
+import PostgresCluster
 import ThiduaCore
 import ThiduaSchema
 

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresCluster
 
 /// The repository's own statements for one create and one submit as one pgbench script: every `$n`
 /// parameter becomes a pgbench variable, so pgbench (`-M prepared`) sends the same prepared statements with
@@ -52,7 +53,7 @@ struct PgbenchScript {
     /// The unit variables the statements use, in order of first use.
     let unitColumns: [String]
 
-    init(captured: [CapturedStatement], known: [String: Slot]) throws {
+    init(captured: [LoggedStatement], known: [String: Slot]) throws {
         var constants: [String] = []
         var gsets: Set<String> = []
         var commands: [Command] = []
