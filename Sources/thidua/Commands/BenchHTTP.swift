@@ -78,7 +78,11 @@ struct BenchHTTP: AsyncParsableCommand {
                     try await database.settle()
                     let profiling = profile && run == 1
                     if profiling { try await profiler.reset() }
+                    let before = HTTPCPUSplit.Mark(server: server.process.pid, postmaster: observer.postmaster)
                     let http = try await Self.offThePool { try load.run(.createAndSubmit(clients), concurrency: clientCount, warmup: Double(warmup), seconds: Double(seconds)) }
+                    let cpu = HTTPCPUSplit(
+                        from: before, to: HTTPCPUSplit.Mark(server: server.process.pid, postmaster: observer.postmaster),
+                        transitions: http.load.allTransitions)
                     if profiling {
                         Console.line("\n### PostgreSQL during HTTP, \(clientCount) clients\n")
                         try await profiler.report(transitions: http.load.allTransitions).forEach(Console.line)
@@ -87,11 +91,12 @@ struct BenchHTTP: AsyncParsableCommand {
                     try await database.settle()
                     let baseline = try await pgbench.run(units: units.count, concurrency: clientCount, warmup: warmup, seconds: seconds, label: "http-\(clientCount)-\(run)")
                     let health = try await Self.offThePool { try load.run(.health, concurrency: clientCount, warmup: 1, seconds: Double(seconds)) }
-                    report.add(clients: clientCount, http: http, pgbench: baseline, health: health)
+                    report.add(clients: clientCount, http: http, cpu: cpu, pgbench: baseline, health: health)
                     Console.line("  \(clientCount) clients, run \(run): HTTP \(BenchReport.rate(http.load.rate))/s "
                         + String(format: "(p50 %.1f ms, p99 %.1f ms)", http.requestLatency(at: 0.5), http.requestLatency(at: 0.99))
                         + "  pgbench \(BenchReport.rate(baseline.rate))/s  ratio \(BenchReport.percent(http.load.rate / max(baseline.rate, 1)))"
                         + "  /health \(BenchReport.rate(health.load.rate))/s"
+                        + String(format: "  CPU µs/transition: PostgreSQL %.0f, server %.0f, load %.0f", cpu.databaseMicroseconds, cpu.serverMicroseconds, cpu.loadMicroseconds)
                         + (http.load.failures + baseline.failures > 0 ? "  FAILURES \(http.load.failures)/\(baseline.failures): \(http.load.firstFailure ?? baseline.firstFailure ?? "")" : ""))
                 }
                 report.peakMemory[clientCount] = server.peakMemoryMiB()
