@@ -1,4 +1,5 @@
 import ArgumentParser
+import ThiduaCore
 
 /// What disabling and enabling share: the user, the reason, the call; `--json` prints the user after the change.
 struct UserActivation: ParsableArguments {
@@ -10,7 +11,7 @@ struct UserActivation: ParsableArguments {
         do {
             let server = try client.client()
             try await server.send("POST", "/api/v1/users/\(user)/\(action)", json: try ServerClient.json(["reason": reason]))
-            try await UserSummary.changed(user, done: done, on: server, client)
+            try await UserAccount.changed(user, done: done, on: server, client)
         } catch {
             throw CommandFailure.exit(for: error)
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ThiduaCore
 
 struct UsersGrant: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "grant", abstract: "Cấp vai trò / Grant a role (never to yourself); --json prints the user after it.")
@@ -11,7 +12,7 @@ struct UsersGrant: AsyncParsableCommand {
         do {
             let server = try client.client()
             try await server.send("POST", "/api/v1/users/\(user)/roles", json: try ServerClient.json(["role": role]))
-            try await UserSummary.changed(user, done: "Đã cấp / granted \(role)", on: server, client)
+            try await UserAccount.changed(user, done: "Đã cấp / granted \(role)", on: server, client)
         } catch {
             throw CommandFailure.exit(for: error)
         }

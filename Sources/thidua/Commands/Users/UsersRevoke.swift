@@ -1,4 +1,5 @@
 import ArgumentParser
+import ThiduaCore
 
 struct UsersRevoke: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Thu hồi vai trò / Revoke a role, with a reason; --json prints the user after it.")
@@ -12,7 +13,7 @@ struct UsersRevoke: AsyncParsableCommand {
         do {
             let server = try client.client()
             try await server.send("DELETE", "/api/v1/users/\(user)/roles/\(role)", query: ["reason": reason])
-            try await UserSummary.changed(user, done: "Đã thu hồi / revoked \(role)", on: server, client)
+            try await UserAccount.changed(user, done: "Đã thu hồi / revoked \(role)", on: server, client)
         } catch {
             throw CommandFailure.exit(for: error)
         }

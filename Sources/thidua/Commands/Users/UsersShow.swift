@@ -1,4 +1,5 @@
 import ArgumentParser
+import ThiduaCore
 
 struct UsersShow: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -9,7 +10,7 @@ struct UsersShow: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            try await UserSummary.show(user, from: try client.client(), client)
+            try await UserAccount.show(user, from: try client.client(), client)
         } catch {
             throw CommandFailure.exit(for: error)
         }
