@@ -11,21 +11,24 @@ struct Thidua: AsyncParsableCommand {
             chairman signs numbered decisions, with an audit trail of every step.
 
             Try it on this machine (nothing to prepare but PostgreSQL):
-              thidua demo                      private database under ./.thidua, server on http://127.0.0.1:8080
+              thidua demo     a private database under ./.thidua, the Tủa Chùa data,
+                              the server on http://127.0.0.1:8080
 
             Every option can also be set by the environment variable named in its help.
 
             Exit codes:
               0   success
               1   failure not listed below
-              64  the command line or an environment variable is wrong (a usage error)
-              65  the data failed a check: a migration file was changed after it was applied, or the audit
-                  trail failed verification
-              65  also: the server refused the input (400, 413, 415, 422)
-              66  the server has no such record, or not one you may see (404)
-              69  PostgreSQL or the thidua server is unavailable (not installed, not running, unreachable, 503)
-              75  try again after reading the record anew: someone changed it, it is in another state, or too
-                  many sign-ins failed (409, 412, 428, 429)
+              64  the command line or an environment variable is wrong (usage)
+              65  the data failed a check: a migration file changed after it was
+                  applied, or the audit trail failed verification; or the server
+                  refused the input (400, 413, 415, 422)
+              66  the server has no such record, or none you may see (404)
+              69  PostgreSQL or the thidua server is unavailable: not installed,
+                  not running, unreachable, or answering 503
+              75  try again after reading the record anew: someone changed it,
+                  it is in another state, or too many sign-ins failed
+                  (409, 412, 428, 429)
               77  not signed in, or not allowed (401, 403)
 
             Working against a running server (the commands a user types every day):
