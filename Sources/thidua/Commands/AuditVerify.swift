@@ -20,7 +20,8 @@ struct AuditVerify: AsyncParsableCommand {
             Examples:
               thidua audit verify
               thidua audit verify --expect-root 3f1c…e9
-              thidua audit verify --expect-root 12:3f1c…e9      checkpoint 12 must still have this root
+              thidua audit verify --expect-root 12:3f1c…e9
+                                  checkpoint 12 must still have this root
               thidua audit verify --server https://thidua.example.vn
             """
     )

@@ -12,7 +12,7 @@ struct Migrate: AsyncParsableCommand {
             that may create roles and extensions (a superuser, or the database owner once the roles exist).
 
             Examples:
-              thidua db migrate                                   the private cluster (must be running)
+              thidua db migrate          the private cluster (it must be running)
               DATABASE_URL='postgresql://postgres@db/thidua' thidua db migrate
             """
     )

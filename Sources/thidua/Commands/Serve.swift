@@ -11,7 +11,8 @@ struct Serve: AsyncParsableCommand {
             (thidua db migrate). Stops cleanly on Ctrl-C or SIGTERM.
 
             Example:
-              DATABASE_URL='postgresql://thidua_app@db.example/thidua' thidua serve --host 0.0.0.0 --port 8080
+              DATABASE_URL='postgresql://thidua_app@db.example/thidua' \\
+                  thidua serve --host 0.0.0.0 --port 8080
             """
     )
 

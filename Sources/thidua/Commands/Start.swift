@@ -8,7 +8,8 @@ struct Start: AsyncParsableCommand {
             Leaves it running after the command returns; stop it with `thidua db stop`.
 
             Example:
-              thidua db start --data ./.thidua --db-port 5544     also reachable at 127.0.0.1:5544
+              thidua db start --data ./.thidua --db-port 5544
+                                  also reachable at 127.0.0.1:5544
             """
     )
 

@@ -9,7 +9,8 @@ struct CouncilCommand: AsyncParsableCommand {
             and closes it (every item is counted by the session's rule); members vote until it closes.
 
             Example:
-              thidua council open --round R --title "Phiên xét khen thưởng 2021" 3f0c… 9a1b…
+              thidua council open --round R \\
+                  --title "Phiên xét khen thưởng 2021" 3f0c… 9a1b…
               thidua council vote S 3f0c… approve --comment "Thành tích rõ"
               thidua council close S
               thidua council minutes S --output bien-ban.html

@@ -10,7 +10,8 @@ struct DecisionsAnswer: AsyncParsableCommand {
             commendation record; refused: the achievement is free again. `thidua decisions show P` lists the items.
 
             Example:
-              thidua decisions answer P ITEM granted --reference "1234/QĐ-UBND ngày 10/01/2025" --date 2025-01-10
+              thidua decisions answer P ITEM granted \\
+                  --reference "1234/QĐ-UBND ngày 10/01/2025" --date 2025-01-10
             """)
 
     enum Answer: String, ExpressibleByArgument, CaseIterable {

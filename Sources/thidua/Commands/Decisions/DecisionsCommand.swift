@@ -12,8 +12,10 @@ struct DecisionsCommand: AsyncParsableCommand {
             proposal.
 
             Example:
-              thidua decisions draft --series S --date 2024-12-20 --subject "Về việc khen thưởng …" \\
-                  --basis "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;" --item 3f0c…=giay-khen-chu-tich-huyen
+              thidua decisions draft --series S --date 2024-12-20 \\
+                  --subject "Về việc khen thưởng …" \\
+                  --basis "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;" \\
+                  --item 3f0c…=giay-khen-chu-tich-huyen
               thidua decisions sign D
               thidua decisions export D --output quyet-dinh.txt
               thidua decisions certificates D --output giay-khen.html

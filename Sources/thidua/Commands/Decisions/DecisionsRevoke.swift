@@ -11,8 +11,10 @@ struct DecisionsRevoke: AsyncParsableCommand {
             revoked. Nothing is deleted.
 
             Example:
-              thidua decisions revoke D --date 2025-03-01 --subject "Về việc hủy bỏ Quyết định số 12/QĐ-UBND" \\
-                  --basis "Luật Thi đua, khen thưởng 2022, điều 87" --reason "Hồ sơ khai không đúng sự thật"
+              thidua decisions revoke D --date 2025-03-01 \\
+                  --subject "Về việc hủy bỏ Quyết định số 12/QĐ-UBND" \\
+                  --basis "Luật Thi đua, khen thưởng 2022, điều 87" \\
+                  --reason "Hồ sơ khai không đúng sự thật"
             """)
 
     @OptionGroup var client: ClientOptions

@@ -12,9 +12,12 @@ struct ExemplarsCommand: AsyncParsableCommand {
             Example:
               thidua exemplars list
               thidua exemplars show 2f9a…
-              thidua exemplars evaluate 2f9a… --on 2022-12-20 --period "Năm 2022" --effect "…" --efficiency "…" --potential "…"
-              thidua exemplars propagate 2f9a… --kind study_visit --on 2023-04-12 --audience "Cán bộ 5 xã"
-              thidua exemplars replicate 2f9a… --unit 0c7e… --on 2023-03-01 --result "12 hộ hiến đất làm đường"
+              thidua exemplars evaluate 2f9a… --on 2022-12-20 --period "Năm 2022" \\
+                  --effect "…" --efficiency "…" --potential "…"
+              thidua exemplars propagate 2f9a… --kind study_visit --on 2023-04-12 \\
+                  --audience "Cán bộ 5 xã"
+              thidua exemplars replicate 2f9a… --unit 0c7e… --on 2023-03-01 \\
+                  --result "12 hộ hiến đất làm đường"
             """,
         subcommands: [ExemplarsList.self, ExemplarsShow.self, ExemplarsEvaluate.self, ExemplarsPropagate.self, ExemplarsReplicate.self])
 }

@@ -10,7 +10,8 @@ struct NominationsCommand: AsyncParsableCommand {
             else's change passes the version it showed.
 
             Example (a commune's clerk, then its head):
-              thidua nominations create --round R --movement M --kind individual --name "Giàng A Páo"
+              thidua nominations create --round R --movement M --kind individual \\
+                  --name "Giàng A Páo"
               thidua nominations submit 3f0c… --version 1
             """,
         subcommands: [

@@ -12,9 +12,12 @@ struct NoticesCommand: AsyncParsableCommand {
             neither before the council nor into a decision). While it runs, the council cannot take the nomination.
 
             Example:
-              thidua notices open 3f0c… --form xa-tieu-bieu --channel "Cổng thông tin điện tử huyện" --from 2024-11-04
-              thidua notices object 8d21… --objector "Nguyễn Văn A, thôn Háng Á" --content "…" --received 2024-11-06
-              thidua notices close 8d21… --outcome objections_dismissed --reason "Đã xác minh: không có cơ sở"
+              thidua notices open 3f0c… --form xa-tieu-bieu \\
+                  --channel "Cổng thông tin điện tử huyện" --from 2024-11-04
+              thidua notices object 8d21… --objector "Nguyễn Văn A, thôn Háng Á" \\
+                  --content "…" --received 2024-11-06
+              thidua notices close 8d21… --outcome objections_dismissed \\
+                  --reason "Đã xác minh: không có cơ sở"
               thidua notices list --running
             """,
         subcommands: [NoticesList.self, NoticesOpen.self, NoticesObject.self, NoticesClose.self])

@@ -11,8 +11,8 @@ struct RulesCommand: AsyncParsableCommand {
             rules of its own date; an administrator adds rows, nothing is a constant in code.
 
             Example:
-              thidua rules                          the authority table first, then the rest
-              thidua rules --json > quy-dinh.json   the whole rule book, for another system
+              thidua rules                         the authority table, then the rest
+              thidua rules --json > quy-dinh.json  the whole rule book, for another system
             """)
 
     @OptionGroup var client: ClientOptions
