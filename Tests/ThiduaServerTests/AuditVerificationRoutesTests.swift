@@ -86,6 +86,9 @@ struct AuditVerificationRoutesTests {
                 let error = try #require(try second.object()["error"] as? [String: Any])
                 #expect(error["code"] as? String == "verification_running")
                 #expect((error["vietnamese"] as? String)?.contains("Đang có một lượt kiểm tra") == true && (error["english"] as? String)?.contains("already running") == true)
+                // Someone who may not verify at all is told so, not that a verification is running.
+                let clerk = try await api.signIn(.clerkA)
+                #expect(try await api.send(.get, "/api/v1/audit/verification", token: clerk).status == .forbidden)
             } catch {
                 try? await holder.execute(script: "ROLLBACK")
                 _ = try? await first.value

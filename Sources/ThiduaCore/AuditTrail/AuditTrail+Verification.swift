@@ -13,10 +13,16 @@ extension AuditTrail {
     public static func verifyChain(
         connectingTo verifierURL: String?, expecting root: AuditExpectedRoot? = nil, as actor: Actor
     ) async throws -> AuditVerification {
-        _ = try Policy.permit(actor, .verifyAuditChain)
+        try permitVerification(by: actor)
         guard let verifierURL else { throw ThiduaError.verifierUnavailable }
         let connection = try await PostgresConnection.connect(to: verifierURL)
         defer { connection.close() }
         return try await AuditVerifier(connection: connection).verify(expecting: root)
+    }
+
+    /// Refuses anyone but an auditor, before any work is queued for them: a server that lets one verification
+    /// run at a time asks this first, so a clerk hears 403, not "one is running".
+    public static func permitVerification(by actor: Actor) throws {
+        _ = try Policy.permit(actor, .verifyAuditChain)
     }
 }

@@ -25,6 +25,7 @@ struct AuditRoutes: Sendable {
         }
         router.get("/api/v1/audit/verification") { request, context in
             let actor = try context.requireActor()
+            try AuditTrail.permitVerification(by: actor)
             var root: AuditExpectedRoot?
             if let text = request.uri.queryParameters["expectRoot"] {
                 guard let parsed = AuditExpectedRoot(parsing: String(text)) else { throw APIError.badParameter("expectRoot") }
