@@ -39,5 +39,8 @@ struct AuditCommandTests {
 
         let usage = try await BuiltCommand.run("thidua", ["audit", "verify", "--expect-root", "không phải"], environment: environment)
         #expect(usage.status == 64)
+        // --json prints the server's answer; on the database there is none, so it is refused rather than ignored.
+        let jsonAlone = try await BuiltCommand.run("thidua", ["audit", "verify", "--json"], environment: environment)
+        #expect(jsonAlone.status == 64 && jsonAlone.error.contains("--server"), "\(jsonAlone.error)")
     }
 }

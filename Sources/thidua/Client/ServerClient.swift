@@ -24,11 +24,12 @@ struct ServerClient: Sendable {
         }
     }
 
-    /// Sends one request; any status outside 2xx throws ``ServerError``.
+    /// Sends one request; any status outside 2xx throws ``ServerError``. `timeout` is how long the server may stay
+    /// silent before the request is given up.
     @discardableResult
     func send(
         _ method: String, _ path: String, query: [String: String?] = [:], json: Data? = nil,
-        headers: [String: String] = [:]
+        headers: [String: String] = [:], timeout: Duration = .seconds(60)
     ) async throws -> Reply {
         guard var components = URLComponents(url: server.appendingPathComponent(path), resolvingAgainstBaseURL: false) else {
             throw ServerUnreachable(server: server.absoluteString, reason: "not a URL")
@@ -37,7 +38,7 @@ struct ServerClient: Sendable {
         if !items.isEmpty { components.queryItems = items }
         var request = URLRequest(url: components.url!)
         request.httpMethod = method
-        request.timeoutInterval = 60
+        request.timeoutInterval = Double(timeout.components.seconds)
         if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
         if let json {
             request.httpBody = json

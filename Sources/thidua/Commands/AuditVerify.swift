@@ -14,7 +14,9 @@ struct AuditVerify: AsyncParsableCommand {
             error. Exit 0 when the trail is intact, 65 when it is not.
 
             With --server, an auditor signed in to that server (thidua login) asks it to verify instead: the \
-            server reads the trail through its thidua_verifier login. Checking on the database yourself trusts \
+            server reads the trail through its thidua_verifier login, and --json prints its answer. Only the \
+            flag chooses the server here (THIDUA_SERVER and the saved login do not), since checking the \
+            database itself is this command's first purpose. Checking on the database yourself trusts \
             nothing but the database; asking the server is what an auditor without database access can do.
 
             Examples:
@@ -34,6 +36,9 @@ struct AuditVerify: AsyncParsableCommand {
     var expectRoot: String?
 
     func validate() throws {
+        if client.json, client.server == nil {
+            throw ValidationError("--json chỉ dùng với --server / --json prints the server's answer: add --server")
+        }
         if let expectRoot, AuditExpectedRoot(parsing: expectRoot) == nil {
             throw ValidationError("--expect-root: 64 hexadecimal digits, or ID:HEX / cần 64 chữ số hệ mười sáu")
         }
@@ -60,16 +65,22 @@ struct AuditVerify: AsyncParsableCommand {
         }
     }
 
-    /// What either way of verifying found, as this command reports it.
-    struct Outcome {
-        var problem: (vietnamese: String, english: String)?
-        var counts: String
-        var latestRoot: String?
+    /// What either way of verifying found, in the server's field names (`AuditVerificationResponse`).
+    struct Outcome: Decodable {
+        struct Problem: Decodable {
+            var vietnamese: String
+            var english: String
+        }
 
-        init(problem: (String, String)?, events: Int, records: Int, checkpoints: Int, unsealed: Int, latestRoot: String?) {
-            self.problem = problem.map { (vietnamese: $0.0, english: $0.1) }
-            counts = "\(events) events, \(records) records, \(checkpoints) checkpoints, \(unsealed) not yet sealed"
-            self.latestRoot = latestRoot
+        var eventsChecked: Int
+        var records: Int
+        var checkpoints: Int
+        var unsealedEvents: Int
+        var latestRoot: String?
+        var problem: Problem?
+
+        var counts: String {
+            "\(eventsChecked) events, \(records) records, \(checkpoints) checkpoints, \(unsealedEvents) not yet sealed"
         }
     }
 
@@ -81,23 +92,18 @@ struct AuditVerify: AsyncParsableCommand {
             .verify(expecting: expectRoot.flatMap(AuditExpectedRoot.init(parsing:))) { checked, total in bar.show(checked, of: total) }
         bar.finish()
         return Outcome(
-            problem: verification.problem.map { ($0.vietnamese, $0.english) }, events: verification.eventsChecked,
-            records: verification.records, checkpoints: verification.checkpoints, unsealed: verification.unsealedEvents,
-            latestRoot: verification.latestRoot?.hex)
+            eventsChecked: verification.eventsChecked, records: verification.records, checkpoints: verification.checkpoints,
+            unsealedEvents: verification.unsealedEvents, latestRoot: verification.latestRoot?.hex,
+            problem: verification.problem.map { Outcome.Problem(vietnamese: $0.vietnamese, english: $0.english) })
     }
 
     private func askTheServer() async throws -> Outcome {
-        struct Reply: Decodable {
-            struct Problem: Decodable { var vietnamese: String; var english: String }
-            var eventsChecked: Int; var records: Int; var checkpoints: Int; var unsealedEvents: Int
-            var latestRoot: String?; var problem: Problem?
-        }
         FileHandle.standardError.write(Data("kiểm tra trên máy chủ / verifying on the server…\n".utf8))
-        let reply = try await client.client().send("GET", "/api/v1/audit/verification", query: ["expectRoot": expectRoot])
-        let result = try reply.decode(Reply.self)
+        // The server answers only when it has read the whole trail: minutes for millions of events.
+        let reply = try await client.client().send(
+            "GET", "/api/v1/audit/verification", query: ["expectRoot": expectRoot], timeout: .seconds(3_600))
+        let outcome = try reply.decode(Outcome.self)
         try client.print(reply) {}
-        return Outcome(
-            problem: result.problem.map { ($0.vietnamese, $0.english) }, events: result.eventsChecked, records: result.records,
-            checkpoints: result.checkpoints, unsealed: result.unsealedEvents, latestRoot: result.latestRoot)
+        return outcome
     }
 }
