@@ -51,9 +51,7 @@ extension PostgresConnection {
     private func preparedStatement(for query: PostgresQuery) throws -> String? {
         let key = StatementKey(query)
         if let name = preparedStatements[key] { return name }
-        guard preparedStatements.count < Self.preparedStatementLimit else { return nil }
-        preparedStatementCount += 1
-        let name = "thidua_\(preparedStatementCount)"
+        guard let name = nextStatementName(alsoPreparing: 0) else { return nil }
         roundTrips += 1
         let result = query.bindings.types.withUnsafeBufferPointer {
             PQprepare(handle, name, query.sql, Int32(query.bindings.count), $0.baseAddress)
@@ -61,6 +59,14 @@ extension PostgresConnection {
         _ = try check(result)
         preparedStatements[key] = name
         return name
+    }
+
+    /// A fresh name for a statement about to be prepared, with `pending` others being prepared in the same batch;
+    /// `nil` once the cache is full (the statement then runs unprepared).
+    func nextStatementName(alsoPreparing pending: Int) -> String? {
+        guard preparedStatements.count + pending < Self.preparedStatementLimit else { return nil }
+        preparedStatementCount += 1
+        return "thidua_\(preparedStatementCount)"
     }
 
     func withParameters<T>(

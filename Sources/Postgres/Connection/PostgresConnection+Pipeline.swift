@@ -41,8 +41,8 @@ extension PostgresConnection {
     /// Runs `queries` in one round trip and returns each one's rows. The first `prepared` statements (and
     /// only they) go through the connection's prepared-statement cache, being prepared in the same batch
     /// on their first use.
+    /// Callers take the batch from ``takeAhead(followedBy:)``, which has refused anything that cannot be encoded.
     func pipelineBlocking(_ queries: [PostgresQuery], prepared: Int) throws -> [PostgresRows] {
-        if let failure = queries.lazy.compactMap(\.bindings.encodingFailure).first { throw PostgresError.encoding(failure) }
         let steps = plan(queries, prepared: prepared)
         guard PQenterPipelineMode(handle) == 1 else { throw connectionError() }
         defer { PQexitPipelineMode(handle) }
@@ -80,9 +80,7 @@ extension PostgresConnection {
             let key = StatementKey(query)
             if let name = preparedStatements[key] ?? preparing[key] {
                 steps.append(.run(query, preparedAs: name))
-            } else if preparedStatements.count + preparing.count < Self.preparedStatementLimit {
-                preparedStatementCount += 1
-                let name = "thidua_\(preparedStatementCount)"
+            } else if let name = nextStatementName(alsoPreparing: preparing.count) {
                 preparing[key] = name
                 steps += [.prepare(query, name: name), .run(query, preparedAs: name)]
             } else {

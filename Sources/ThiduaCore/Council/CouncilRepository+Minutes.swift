@@ -10,7 +10,7 @@ extension CouncilRepository {
         try Policy.permit(actor, CouncilAction.view)
         return try await store.read(actor) { connection in
             let session = try await load(sessionID, on: connection)
-            let about = try await connection.query("""
+            guard let about = try await connection.query("""
                 SELECT (SELECT count(*)::integer FROM thidua.council_sessions o
                         WHERE o.round_id = s.round_id AND o.opened_at <= s.opened_at) AS number,
                        coalesce((SELECT u.name FROM thidua.units u
@@ -21,7 +21,7 @@ extension CouncilRepository {
                        a.name AS place
                 FROM thidua.council_sessions s JOIN thidua.areas a ON a.id = s.area_id
                 WHERE s.id = \(sessionID)
-                """).single()!
+                """).single() else { throw ThiduaError.notFound("phiên họp Hội đồng / council session") }
             let people = try await connection.query("""
                 SELECT id, full_name FROM thidua.users
                 WHERE id = ANY (\(session.roster.map(\.memberID) + [session.openedBy]))
