@@ -30,7 +30,7 @@ struct ServerOptions: ParsableArguments {
 
     /// Twice the processors (the usual sizing for a database on the same machine): more connections than the
     /// cores can run only queue inside PostgreSQL, where the waits are longer and less fair than in the pool.
-    /// Measured on 2 cores, 32 clients creating and submitting (BENCHMARKS.md): p99 72–78 ms with 4, 90 with 8,
-    /// 154 with 16, at the same rate.
+    /// Measured on 2 cores, 32 clients creating and submitting (`thidua bench http --runs 1 --seconds 10
+    /// --concurrency 32 --pool-size N`, BENCHMARKS.md): p99 73–78 ms with 4, 90 with 8, 154 with 16, at the same rate.
     static var defaultPoolSize: Int { max(2, 2 * ProcessInfo.processInfo.activeProcessorCount) }
 }
