@@ -1,4 +1,5 @@
 import ArgumentParser
+import ThiduaCore
 import Foundation
 
 struct DecisionsAnswer: AsyncParsableCommand {
@@ -14,14 +15,10 @@ struct DecisionsAnswer: AsyncParsableCommand {
                   --reference "1234/QĐ-UBND ngày 10/01/2025" --date 2025-01-10
             """)
 
-    enum Answer: String, ExpressibleByArgument, CaseIterable {
-        case granted, refused
-    }
-
     @OptionGroup var client: ClientOptions
     @Argument(help: "The proposal (id).") var id: String
     @Argument(help: "The item of the proposal (id).") var item: String
-    @Argument(help: "granted or refused.") var answer: Answer
+    @Argument(help: "granted or refused.") var answer: ProposalAnswer
     @Option(help: "The higher level's document: number and date.") var reference: String
     @Option(help: "The day of the answer, yyyy-MM-dd.") var date: Day
 
@@ -36,3 +33,5 @@ struct DecisionsAnswer: AsyncParsableCommand {
         }
     }
 }
+
+extension ProposalAnswer: ExpressibleByArgument {}

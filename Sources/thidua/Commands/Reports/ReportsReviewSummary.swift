@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ThiduaCore
 
 struct ReportsReviewSummary: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,60 +12,43 @@ struct ReportsReviewSummary: AsyncParsableCommand {
               thidua reports review-summary --kind final --json > tong-ket.json
             """)
 
-    enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case midTerm = "mid-term"
-        case final
-    }
-
     @OptionGroup var client: ClientOptions
-    @Option(help: "mid-term (sơ kết) or final (tổng kết).") var kind: Kind
+    @Option(help: "mid-term (sơ kết) or final (tổng kết).") var kind: ReviewSummary.Kind
 
     func run() async throws {
         do {
             let reply = try await client.client().send("GET", "/api/v1/reports/review-summary", query: ["kind": kind.rawValue])
-            let summary = try reply.decode(Summary.self)
+            let summary = try reply.decode(ReviewSummary.self)
             try client.print(reply) { summary.printTable() }
         } catch {
             throw CommandFailure.exit(for: error)
         }
     }
+}
 
-    /// What the table shows of the server's summary.
-    struct Summary: Decodable {
-        struct Review: Decodable { var name: String; var year: Int }
-        struct MovementYear: Decodable { var movementName: String; var year: Int; var submitted: Int; var verified: Int; var approved: Int; var commended: Int }
-        struct Awards: Decodable { var year: Int; var movementName: String; var formName: String; var count: Int; var amount: Int64 }
-        struct Count: Decodable { var label: String; var count: Int }
-        struct Adopter: Decodable { var unitName: String; var replications: Int }
-        struct FollowUp: Decodable { var exemplars: Int; var evaluations: Int; var propagations: [Count]; var replications: Int; var adoptingUnits: [Adopter] }
-        struct Selections: Decodable { var review: Review; var selected: Int; var nominees: [String] }
-        struct Plans: Decodable { var takingPart: Int; var received: Int }
-        struct Shortfall: Decodable { var roundCode: String; var movementName: String; var nomineeKind: String?; var required: Int; var submitted: Int; var shortfall: Int }
+extension ReviewSummary.Kind: ExpressibleByArgument {}
 
-        var review: Review; var fromYear: Int; var toYear: Int
-        var byMovementAndYear: [MovementYear]; var awards: [Awards]; var followUp: FollowUp
-        var selections: [Selections]; var unitPlans: Plans; var shortfalls: [Shortfall]
-
-        func printTable() {
-            Console.line("\(review.name) — năm \(fromYear)–\(toYear)")
-            Console.line("Hồ sơ theo phong trào và năm / nominations — gửi / submitted, thẩm định / verified, nhất trí / approved, khen thưởng / commended")
-            for line in byMovementAndYear {
-                Console.line("  \(line.year) \(line.movementName): \(line.submitted), \(line.verified), \(line.approved), \(line.commended)")
-            }
-            Console.line("Khen thưởng / awards")
-            for award in awards { Console.line("  \(award.year) \(award.movementName) — \(award.formName): \(award.count), \(award.amount) đồng") }
-            Console.line("Theo dõi điển hình / exemplars: \(followUp.exemplars) mô hình, \(followUp.evaluations) lần đánh giá, \(followUp.replications) lần nhân rộng")
-            for propagation in followUp.propagations { Console.line("  \(propagation.label): \(propagation.count)") }
-            for unit in followUp.adoptingUnits { Console.line("  Nhân rộng tại / adopted by \(unit.unitName): \(unit.replications)") }
-            Console.line("Lựa chọn điển hình / exemplars selected")
-            for selection in selections {
-                Console.line("  \(selection.review.name) (\(selection.review.year)): \(selection.selected)\(selection.nominees.isEmpty ? "" : " — " + selection.nominees.joined(separator: ", "))")
-            }
-            Console.line("Kế hoạch của đơn vị / units' own plans: \(unitPlans.received)/\(unitPlans.takingPart) đơn vị đã gửi")
-            Console.line("Chưa đạt số tối thiểu / shortfalls — yêu cầu / required, đã gửi / submitted, thiếu / short")
-            for line in shortfalls {
-                Console.line("  \(line.roundCode) \(line.movementName) (\(line.nomineeKind ?? "any")): \(line.required), \(line.submitted), \(line.shortfall)")
-            }
+/// The table `reports review-summary` prints.
+extension ReviewSummary {
+    func printTable() {
+        Console.line("\(review.name) — năm \(fromYear)–\(toYear)")
+        Console.line("Hồ sơ theo phong trào và năm / nominations — gửi / submitted, thẩm định / verified, nhất trí / approved, khen thưởng / commended")
+        for line in byMovementAndYear {
+            Console.line("  \(line.year) \(line.movementName): \(line.submitted), \(line.verified), \(line.approved), \(line.commended)")
+        }
+        Console.line("Khen thưởng / awards")
+        for award in awards { Console.line("  \(award.year) \(award.movementName) — \(award.formName): \(award.count), \(award.amount) đồng") }
+        Console.line("Theo dõi điển hình / exemplars: \(followUp.exemplars) mô hình, \(followUp.evaluations) lần đánh giá, \(followUp.replications) lần nhân rộng")
+        for propagation in followUp.propagations { Console.line("  \(propagation.label): \(propagation.count)") }
+        for unit in followUp.adoptingUnits { Console.line("  Nhân rộng tại / adopted by \(unit.unitName): \(unit.replications)") }
+        Console.line("Lựa chọn điển hình / exemplars selected")
+        for selection in selections {
+            Console.line("  \(selection.review.name) (\(selection.review.year)): \(selection.selected)\(selection.nominees.isEmpty ? "" : " — " + selection.nominees.joined(separator: ", "))")
+        }
+        Console.line("Kế hoạch của đơn vị / units' own plans: \(unitPlans.received)/\(unitPlans.takingPart) đơn vị đã gửi")
+        Console.line("Chưa đạt số tối thiểu / shortfalls — yêu cầu / required, đã gửi / submitted, thiếu / short")
+        for line in shortfalls {
+            Console.line("  \(line.roundCode) \(line.movementName) (\(line.nomineeKind?.rawValue ?? "any")): \(line.required), \(line.submitted), \(line.shortfall)")
         }
     }
 }
