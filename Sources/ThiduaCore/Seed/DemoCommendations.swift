@@ -37,12 +37,8 @@ public enum DemoCommendations {
     public static func load(pool: PostgresPool, superuser: PostgresConnection) async throws -> Summary {
         let store = RecordStore(pool: pool)
         let users = UserRepository(store: store)
-        func actor(_ username: String) async throws -> Actor {
-            let rows = try await superuser.query("SELECT id FROM thidua.users WHERE username = \(username)")
-            guard let row = try rows.single() else { throw ThiduaError.notFound("người dùng minh họa / demo user \(username)") }
-            return try await users.actor(userID: try row.decode(UUID.self, at: 0))
-        }
-        let (secretary, chairman) = (try await actor(Self.secretary), try await actor(Self.chairman))
+        let cast = try await DemoCast.find([Self.secretary, Self.chairman] + members, on: superuser, users: users)
+        let (secretary, chairman) = (cast[Self.secretary], cast[Self.chairman])
         let (round, reviewed) = try await verifiedNominations(on: superuser)
 
         let council = CouncilRepository(store: store)
@@ -50,7 +46,7 @@ public enum DemoCommendations {
             round: round, title: "Phiên họp Hội đồng Thi đua – Khen thưởng huyện xét khen thưởng năm 2021",
             nominations: reviewed, by: secretary)
         var voters = [chairman]
-        for username in members { voters.append(try await actor(username)) }
+        voters += members.map { cast[$0] }
         for (index, item) in session.items.enumerated() {
             let recused = Set(item.recusals.map(\.memberID))
             for voter in voters where !recused.contains(voter.userID) {
@@ -77,7 +73,9 @@ public enum DemoCommendations {
             by: secretary)
         decision = try await decisions.sign(decision.id, version: decision.version, by: chairman)
 
-        let exemplars = try await followTwoExemplars(of: decision, pool: pool, superuser: superuser, actor: actor)
+        let exemplars = try await followTwoExemplars(of: decision, pool: pool, superuser: superuser) { username in
+            try await DemoCast.find([username], on: superuser, users: users)[username]
+        }
         return Summary(
             reviewed: reviewed.count, approved: approved.count, rejected: session.items.count - approved.count,
             decisionSymbol: decision.symbol ?? "", commendations: decision.liveItems.count, exemplars: exemplars)

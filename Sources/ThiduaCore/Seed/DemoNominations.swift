@@ -37,7 +37,7 @@ public enum DemoNominations {
     public static func load(pool: PostgresPool, superuser: PostgresConnection) async throws -> Summary {
         let store = RecordStore(pool: pool)
         let catalogue = try await Catalogue.read(on: superuser)
-        let cast = try await Cast.find(usernames, on: superuser, users: UserRepository(store: store))
+        let cast = try await DemoCast.find(usernames, on: superuser, users: UserRepository(store: store))
         let units = entries.map(\.unit).uniqued()
         let until = Date().addingTimeInterval(exceptionLength)
         for unit in units {
@@ -58,7 +58,7 @@ public enum DemoNominations {
     /// One entry: its clerk writes the draft and attaches its documents, then each step is taken by whoever
     /// takes it in a real district. Returns the nomination as it ends and how many documents it got.
     private static func make(
-        _ entry: Entry, round: UUID, movement: UUID, cast: Cast, store: RecordStore
+        _ entry: Entry, round: UUID, movement: UUID, cast: DemoCast, store: RecordStore
     ) async throws -> (Nomination, Int) {
         let nominations = NominationRepository(store: store)
         let clerk = cast[entry.unit.clerk]
@@ -98,26 +98,6 @@ public enum DemoNominations {
             }
         }
         return (nomination, documents)
-    }
-
-    /// The demo users the content acts as, found by username in one query and loaded as actors.
-    private struct Cast {
-        var actors: [String: Actor]
-
-        static func find(_ usernames: [String], on superuser: PostgresConnection, users: UserRepository) async throws -> Cast {
-            let rows = try await superuser.query("SELECT username, id FROM thidua.users WHERE username = ANY (\(usernames))")
-            var ids: [String: UUID] = [:]
-            for row in rows { ids[try row.decode(String.self, at: 0)] = try row.decode(UUID.self, at: 1) }
-            var actors: [String: Actor] = [:]
-            for username in usernames {
-                guard let id = ids[username] else { throw ThiduaError.notFound("người dùng minh họa / demo user \(username)") }
-                actors[username] = try await users.actor(userID: id)
-            }
-            return Cast(actors: actors)
-        }
-
-        /// A user `find` loaded (every username the content names).
-        subscript(username: String) -> Actor { actors[username]! }
     }
 
     /// The users the content acts as, in a fixed order.
