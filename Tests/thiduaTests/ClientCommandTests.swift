@@ -154,6 +154,12 @@ struct ClientCommandTests {
             #expect(printed.contains("TẶNG GIẤY KHEN") && printed.contains("Hộ bà Lầu Thị Chá") && printed.contains("1/QĐ-UBND-01"))
             let exported = try await shell.thidua(.secretary, ["decisions", "export", decisionID])
             #expect(exported.output.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") && exported.output.contains("Số: 1/QĐ-UBND"), "\(exported.output)")
+            // --output takes the server's JSON under --json, as every command with --output does, and says where it went.
+            let documentFile = shell.folder.appendingPathComponent("quyet-dinh.json")
+            let exportedJSON = try await shell.thidua(.secretary, ["decisions", "export", decisionID, "--json", "--output", documentFile.path])
+            #expect(exportedJSON.status == 0 && exportedJSON.output.contains("quyet-dinh.json"), "\(exportedJSON.error)")
+            let document = try JSONSerialization.jsonObject(with: Data(contentsOf: documentFile)) as? [String: Any]
+            #expect((document?["lines"] as? [String])?.contains { $0.contains("Số: 1/QĐ-UBND") } == true)
 
             let yearly = try await shell.thidua(.secretary, ["reports", "yearly", "2021"])
             #expect(yearly.status == 0 && yearly.output.contains("Giấy khen của Chủ tịch Ủy ban nhân dân huyện (individual): 1"), "\(yearly.output)")

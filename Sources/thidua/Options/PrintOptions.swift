@@ -12,11 +12,17 @@ struct PrintOptions: ParsableArguments {
     /// Fetches `path` as HTML, or as JSON when `client.json`, and writes it where asked.
     func deliver(_ path: String, with client: ClientOptions) async throws {
         let reply = try await client.client().send("GET", path, headers: ["Accept": client.json ? "application/json" : "text/html"])
+        try Self.write(reply.body, to: output)
+    }
+
+    /// Writes `bytes` to `output` whole or not at all (a reader never sees half a file), saying so; to standard
+    /// output without one. Every command with `--output` writes through here.
+    static func write(_ bytes: Data, to output: String?) throws {
         guard let output else {
-            FileHandle.standardOutput.write(reply.body)
+            FileHandle.standardOutput.write(bytes)
             return
         }
-        try reply.body.write(to: URL(fileURLWithPath: output))
-        Console.line("Đã ghi / written: \(output) (\(reply.body.count) bytes)")
+        try bytes.write(to: URL(fileURLWithPath: output), options: .atomic)
+        Console.line("Đã ghi / written: \(output) (\(bytes.count) bytes)")
     }
 }

@@ -7,20 +7,15 @@ struct DecisionsExport: AsyncParsableCommand {
 
     @OptionGroup var client: ClientOptions
     @Argument(help: "The decision (id).") var id: String
-    @Option(help: "Write here instead of standard output.") var output: String?
+    @Option(help: "Write here instead of standard output (with --json, the server's JSON).") var output: String?
 
     func run() async throws {
         do {
             let reply = try await client.client().send("GET", "/api/v1/decisions/\(id)/document")
             struct Document: Decodable { var lines: [String] }
             let text = try reply.decode(Document.self).lines.joined(separator: "\n") + "\n"
-            if client.json {
-                try client.print(reply) {}
-            } else if let output {
-                try text.write(toFile: output, atomically: true, encoding: .utf8)
-            } else {
-                FileHandle.standardOutput.write(Data(text.utf8))
-            }
+            // With --json, the server's JSON goes where the text would have gone.
+            try PrintOptions.write(client.json ? reply.body : Data(text.utf8), to: output)
         } catch {
             throw CommandFailure.exit(for: error)
         }

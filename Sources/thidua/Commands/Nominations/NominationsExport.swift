@@ -52,11 +52,7 @@ struct NominationsExport: AsyncParsableCommand {
                 offset += 500
             }
             let bytes = try Self.file(rows, as: format ?? (output?.lowercased().hasSuffix(".xlsx") == true ? .xlsx : .csv))
-            if let output {
-                try bytes.write(to: URL(fileURLWithPath: output), options: .atomic)
-            } else {
-                FileHandle.standardOutput.write(bytes)
-            }
+            try PrintOptions.write(bytes, to: output)
         } catch {
             throw CommandFailure.exit(for: error)
         }
