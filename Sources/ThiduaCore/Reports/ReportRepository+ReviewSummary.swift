@@ -119,17 +119,15 @@ extension ReportRepository {
 
     private static func shortfalls(from: Int, to: Int, area: String, on connection: PostgresConnection) async throws -> [ReviewSummary.Shortfall] {
         try await connection.query("""
-            SELECT r.code AS round_code, r.year, m.code, m.name, mm.nominee_kind, mm.minimum,
-                   count(n.id) FILTER (WHERE thidua.holds_quota_slot(n.state)) AS submitted
-            FROM thidua.round_movement_minimums mm
-            JOIN thidua.rounds r ON r.id = mm.round_id
-            JOIN thidua.movements m ON m.id = mm.movement_id
-            LEFT JOIN thidua.nominations n ON n.round_id = mm.round_id AND n.movement_id = mm.movement_id
-                 AND (mm.nominee_kind = 'any' OR n.nominee_kind = mm.nominee_kind)
-            WHERE r.area_id = \(area) AND r.year BETWEEN \(from) AND \(to)
-            GROUP BY r.code, r.year, m.code, m.name, mm.nominee_kind, mm.minimum
-            HAVING count(n.id) FILTER (WHERE thidua.holds_quota_slot(n.state)) < mm.minimum
-            ORDER BY r.year, r.code, m.name COLLATE "vi-VN-x-icu", mm.nominee_kind
+            SELECT * FROM (
+                SELECT r.code AS round_code, r.year, m.code, m.name, mm.nominee_kind, mm.minimum,
+                       \(sql: milestoneCounts)
+                FROM \(sql: minimumsWithNominations)
+                WHERE r.area_id = \(area) AND r.year BETWEEN \(from) AND \(to)
+                GROUP BY r.code, r.year, m.code, m.name, mm.nominee_kind, mm.minimum
+            ) line
+            WHERE submitted < minimum
+            ORDER BY year, round_code, name COLLATE "vi-VN-x-icu", nominee_kind
             """).map { row in
                 let required: Int = try row.decode(column: "minimum"), submitted: Int = try row.decode(column: "submitted")
                 return ReviewSummary.Shortfall(

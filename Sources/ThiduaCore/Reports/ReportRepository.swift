@@ -28,6 +28,17 @@ public struct ReportRepository: Sendable {
         count(n.id) FILTER (WHERE thidua.has_passed(n.state, 'decided')) AS commended
         """
 
+    /// Each movement minimum `mm` of a round `r` and movement `m` with the nominations `n` that count toward it
+    /// (those of its kind, or any kind for 'any'): the FROM clause of the compliance table's movement lines and of
+    /// the review summaries' shortfalls.
+    static let minimumsWithNominations: StaticString = """
+        thidua.round_movement_minimums mm
+        JOIN thidua.rounds r ON r.id = mm.round_id
+        JOIN thidua.movements m ON m.id = mm.movement_id
+        LEFT JOIN thidua.nominations n ON n.round_id = mm.round_id AND n.movement_id = mm.movement_id
+             AND (mm.nominee_kind = 'any' OR n.nominee_kind = mm.nominee_kind)
+        """
+
     /// The year's nominations (of rounds of that year) and commendations (recorded for that year) in the actor's area.
     public func yearly(year: Int, as actor: Actor) async throws -> YearlyReport {
         _ = try Policy.permit(actor, .readReports)

@@ -74,11 +74,7 @@ public struct RoundRepository: Sendable {
             let movements = try await connection.query("""
                 SELECT m.id, m.name, mm.nominee_kind, mm.minimum,
                        \(sql: ReportRepository.milestoneCounts), \(sql: Self.countColumns)
-                FROM thidua.round_movement_minimums mm
-                JOIN thidua.rounds r ON r.id = mm.round_id
-                JOIN thidua.movements m ON m.id = mm.movement_id
-                LEFT JOIN thidua.nominations n ON n.round_id = mm.round_id AND n.movement_id = mm.movement_id
-                     AND (mm.nominee_kind = 'any' OR n.nominee_kind = mm.nominee_kind)
+                FROM \(sql: ReportRepository.minimumsWithNominations)
                 WHERE mm.round_id = \(roundID)
                 GROUP BY m.id, m.name, m.code, mm.nominee_kind, mm.minimum
                 ORDER BY m.code, mm.nominee_kind
