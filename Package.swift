@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         // Server-rendered pages for print: the council's minutes and the certificates.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // The pages' forms with files (multipart/form-data): dossier documents uploaded from a browser.
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
         // Lists as Excel workbooks (XLSX is a zip of XML parts), the files officials already use.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // Tests only: reads openapi.yaml to check the server against its contract.
@@ -86,6 +88,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
             ],
             resources: [.copy("openapi.yaml"), .copy("Templates")],
             swiftSettings: strict

@@ -37,6 +37,7 @@ public enum ThiduaApplication {
         let metrics = RequestMetrics()
         let router = Router(context: ThiduaRequestContext.self)
         router.add(middleware: RequestIDMiddleware())
+        router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: AccessLogMiddleware(metrics: metrics))
         router.add(middleware: ErrorMiddleware())
         router.add(middleware: SessionMiddleware(sessions: SessionRepository(store: store)))
@@ -62,6 +63,7 @@ public enum ThiduaApplication {
         ReviewRoutes(exemplars: ExemplarRepository(store: store)).add(to: router)
         NoticeRoutes(notices: PublicNoticeRepository(store: store)).add(to: router)
         AuditRoutes(audit: audit, verifierURL: configuration.auditVerifierURL).add(to: router)
+        WebRoutes(store: store, secureCookies: configuration.secureCookies).add(to: router)
         return router
     }
 }

@@ -17,13 +17,15 @@ public struct ThiduaRequestContext: RequestContext, RemoteAddressRequestContext 
     /// The session the request came with, and whether it came as a cookie (then unsafe methods need CSRF proof).
     public var session: SessionToken?
     public var sessionFromCookie = false
+    /// The form a page posted, read once by ``SessionMiddleware`` (it holds the CSRF token).
+    var form: WebForm?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress
     }
 
-    /// Bodies are read by ``JSONBody`` with the server's own limit; this is Hummingbird's for anything else.
+    /// Bodies are read by ``JSONBody`` and ``WebForm`` with their own limits; this is Hummingbird's for anything else.
     public var maxUploadSize: Int { JSONBody.maximumBytes }
 
     /// The signed-in actor, or 401.

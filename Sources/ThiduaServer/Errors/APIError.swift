@@ -43,6 +43,11 @@ extension APIError {
         .badRequest, code: "invalid_utf8",
         vietnamese: "Nội dung gửi lên không phải văn bản UTF-8 hợp lệ.", english: "The request body is not valid UTF-8.")
 
+    static let malformedForm = APIError(
+        .badRequest, code: "malformed_form",
+        vietnamese: "Biểu mẫu gửi lên không đọc được. Hãy tải lại trang rồi gửi lại.",
+        english: "The form sent cannot be read. Reload the page and send it again.")
+
     static let emptyBody = APIError(
         .badRequest, code: "malformed_json", vietnamese: "Yêu cầu cần nội dung JSON.", english: "The request needs a JSON body.")
 

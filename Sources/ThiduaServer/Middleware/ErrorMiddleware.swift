@@ -7,7 +7,8 @@ import ThiduaCore
 /// Turns whatever a route throws into the one error shape (``ErrorBody``) with the request id.
 ///
 /// A client's mistake or a repository's refusal is a 4xx; an unreachable database is 503 with `Retry-After`;
-/// only a fault of ours is 500, and it is logged with the request id so it can be found.
+/// only a fault of ours is 500, and it is logged with the request id so it can be found. The API hears it as
+/// JSON; a browser on a page hears it as a Vietnamese page, and without a session is sent to sign in.
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = ThiduaRequestContext
 
@@ -16,6 +17,9 @@ struct ErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch {
             let apiError = Self.classify(error, logger: context.logger)
+            if ErrorPage.isForPage(request) {
+                return ErrorPage.response(for: apiError, requestID: context.requestID, request: request)
+            }
             return try Self.response(for: apiError, requestID: context.requestID, request: request, context: context)
         }
     }

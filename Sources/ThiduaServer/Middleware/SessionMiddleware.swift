@@ -6,7 +6,8 @@ import ThiduaCore
 /// need a user refuse it with 401 (``ThiduaRequestContext/requireActor()``).
 ///
 /// A cookie is sent by the browser on its own, so an unsafe request authenticated by cookie must also prove
-/// it came from our page: the `X-CSRF-Token` header must hold ``SessionCookie/csrfToken(for:)``.
+/// it came from our page: the `X-CSRF-Token` header, or a page's form field `_csrf`, must hold
+/// ``SessionCookie/csrfToken(for:)``. A posted form is read here, once, and kept on the context.
 struct SessionMiddleware: RouterMiddleware {
     typealias Context = ThiduaRequestContext
 
@@ -14,10 +15,13 @@ struct SessionMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
+        var request = request
+        if !request.method.isSafe { context.form = try await WebForm.read(from: &request) }
         if let (token, fromCookie) = Self.presentedToken(in: request) {
             if let actor = try await sessions.actor(for: token, requestID: context.requestID) {
-                if fromCookie, !request.method.isSafe, request.headers[SessionCookie.csrfHeader] != SessionCookie.csrfToken(for: token) {
-                    throw APIError.csrfRequired
+                if fromCookie, !request.method.isSafe {
+                    let proof = request.headers[SessionCookie.csrfHeader] ?? context.form?.value("_csrf")
+                    guard let proof, SessionCookie.isCSRFToken(proof, for: token) else { throw APIError.csrfRequired }
                 }
                 context.session = token
                 context.sessionFromCookie = fromCookie

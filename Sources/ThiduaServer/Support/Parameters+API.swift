@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 
-extension ThiduaRequestContext {
+extension RequestContext {
     /// A path parameter that must be a UUID: anything else is 404, as no record has such an id.
     func uuid(_ name: String) throws -> UUID {
         guard let text = parameters.get(name), let id = UUID(uuidString: text) else {

@@ -1,0 +1,17 @@
+extension Policy {
+    /// The workflow steps `actor` may take on `nomination` now: those its state allows and the policy grants,
+    /// leaving out edits and the steps only a council session or a signed decision takes. Pages offer exactly
+    /// these, so a page never shows a button the repository would refuse.
+    public static func availableEvents(for actor: Actor, on nomination: Nomination) -> [NominationEvent] {
+        NominationEvent.allCases.filter { event in
+            guard event != .edit, !event.isCouncilStep, !event.isDecisionStep else { return false }
+            guard (try? NominationWorkflow.next(from: nomination.state, on: event)) != nil else { return false }
+            return (try? authorize(actor, .workflow(event), on: nomination.facts)) != nil
+        }
+    }
+
+    /// Whether `actor` may change the nomination's content now.
+    public static func mayEdit(_ actor: Actor, _ nomination: Nomination) -> Bool {
+        nomination.state.isEditable && (try? authorize(actor, .workflow(.edit), on: nomination.facts)) != nil
+    }
+}

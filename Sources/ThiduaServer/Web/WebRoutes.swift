@@ -1,0 +1,20 @@
+import Hummingbird
+import ThiduaCore
+
+/// The Vietnamese web pages: sign-in and the stylesheet for anyone, everything else in a group whose context
+/// is ``SignedInContext`` — a page there cannot run without a signed-in actor. Pages call the same repositories
+/// as the API, so a record another unit owns is 404 here exactly as there.
+struct WebRoutes: Sendable {
+    let store: RecordStore
+    let secureCookies: Bool
+
+    func add(to router: Router<ThiduaRequestContext>) {
+        let open = router.group()
+        let pages = router.group(context: SignedInContext.self)
+        let users = UserRepository(store: store)
+        AssetRoutes().add(to: open)
+        SignInPages(sessions: SessionRepository(store: store), users: users, secureCookies: secureCookies)
+            .add(public: open, signedIn: pages)
+        HomePage(store: store).add(to: pages)
+    }
+}
