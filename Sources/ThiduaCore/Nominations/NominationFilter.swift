@@ -7,6 +7,7 @@ public struct NominationFilter: Sendable, Hashable {
     public var movementID: UUID?
     public var unitID: UUID?
     public var states: [NominationState]?
+    public var nomineeKinds: [NomineeKind]?
     /// Words of the nominee's name, with or without diacritics: "nguyen van" finds "Nguyễn Văn An".
     public var search: String?
     public var limit: Int
@@ -14,8 +15,9 @@ public struct NominationFilter: Sendable, Hashable {
 
     public init(
         roundID: UUID? = nil, movementID: UUID? = nil, unitID: UUID? = nil, states: [NominationState]? = nil,
-        search: String? = nil, limit: Int = 100, offset: Int = 0
+        nomineeKinds: [NomineeKind]? = nil, search: String? = nil, limit: Int = 100, offset: Int = 0
     ) {
+        self.nomineeKinds = nomineeKinds
         self.roundID = roundID
         self.movementID = movementID
         self.unitID = unitID

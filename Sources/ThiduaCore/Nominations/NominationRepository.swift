@@ -112,6 +112,7 @@ public struct NominationRepository: Sendable {
     public func list(_ filter: NominationFilter, as actor: Actor) async throws -> [Nomination] {
         let pattern = filter.search.flatMap(Text.cleaned).map(SearchPattern.contains)
         let states = filter.states?.map(\.rawValue)
+        let kinds = filter.nomineeKinds?.map(\.rawValue)
         return try await store.read(actor) { connection in
             try await connection.query("""
                 SELECT \(sql: Nomination.columns) FROM thidua.nominations
@@ -119,6 +120,7 @@ public struct NominationRepository: Sendable {
                   AND (\(filter.movementID)::uuid IS NULL OR movement_id = \(filter.movementID))
                   AND (\(filter.unitID)::uuid IS NULL OR unit_id = \(filter.unitID))
                   AND (\(states)::text[] IS NULL OR state = ANY (\(states)))
+                  AND (\(kinds)::text[] IS NULL OR nominee_kind = ANY (\(kinds)))
                   AND (\(pattern)::text IS NULL OR thidua.unaccented(lower(nominee_name)) LIKE thidua.unaccented(\(pattern)))
                 ORDER BY nominee_name COLLATE "vi-VN-x-icu", created_at DESC, id
                 LIMIT \(min(max(filter.limit, 1), 1000)) OFFSET \(max(filter.offset, 0))

@@ -16,5 +16,7 @@ struct WebRoutes: Sendable {
         SignInPages(sessions: SessionRepository(store: store), users: users, secureCookies: secureCookies)
             .add(public: open, signedIn: pages)
         HomePage(store: store).add(to: pages)
+        NominationListPage(store: store).add(to: pages)
+        NominationRecordPage(store: store).add(to: pages)
     }
 }
