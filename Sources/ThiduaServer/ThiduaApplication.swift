@@ -29,6 +29,12 @@ public enum ThiduaApplication {
         )
     }
 
+    /// Whether `path` answers machines (the API, health, metrics, the contract), which `openapi.yaml` describes
+    /// and which hear errors as JSON; every other path is a web page for people.
+    public static func isMachinePath(_ path: String) -> Bool {
+        path.hasPrefix("/api/") || ["/health", "/ready", "/metrics", "/openapi.yaml"].contains(path)
+    }
+
     /// The routes and the middleware every request passes: request id, access log, errors, session.
     public static func router(pool: PostgresPool, configuration: ServerConfiguration) -> Router<ThiduaRequestContext> {
         let store = RecordStore(pool: pool)

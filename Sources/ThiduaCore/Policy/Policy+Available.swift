@@ -15,10 +15,3 @@ extension Policy {
         nomination.state.isEditable && (try? authorize(actor, .workflow(.edit), on: nomination.facts)) != nil
     }
 }
-
-extension Policy {
-    /// Whether `actor` may open new nominations for their own unit.
-    public static func mayCreateNominations(_ actor: Actor) -> Bool {
-        (try? requireAny(actor, [.unitHead, .unitClerk])) != nil
-    }
-}

@@ -8,13 +8,12 @@ extension UserRepository {
         return try await store.read(actor) { connection in
             var names: [UUID: PersonName] = [:]
             for row in try await connection.query("""
-                SELECT p.id, p.full_name, p.username, u.name AS unit_name
+                SELECT p.id, p.full_name, u.name AS unit_name
                 FROM thidua.users p JOIN thidua.units u ON u.id = p.unit_id
                 WHERE p.id = ANY (\(Array(ids)))
                 """) {
                 names[try row.decode(column: "id")] = PersonName(
-                    fullName: try row.decode(column: "full_name"), username: try row.decode(column: "username"),
-                    unitName: try row.decode(column: "unit_name"))
+                    fullName: try row.decode(column: "full_name"), unitName: try row.decode(column: "unit_name"))
             }
             return names
         }
@@ -26,14 +25,13 @@ extension UserRepository {
     public func profile(of actor: Actor) async throws -> SignedInProfile {
         try await store.read(actor) { connection in
             let rows = try await connection.query("""
-                SELECT p.full_name, p.username, u.name AS unit_name, a.name AS area_name
+                SELECT p.full_name, u.name AS unit_name, a.name AS area_name
                 FROM thidua.users p JOIN thidua.units u ON u.id = p.unit_id JOIN thidua.areas a ON a.id = u.area_id
                 WHERE p.id = \(actor.userID)
                 """)
             guard let row = try rows.single() else { throw ThiduaError.notFound("người dùng / user") }
             return SignedInProfile(
-                fullName: try row.decode(column: "full_name"), username: try row.decode(column: "username"),
-                unitName: try row.decode(column: "unit_name"), areaName: try row.decode(column: "area_name"))
+                fullName: try row.decode(column: "full_name"), unitName: try row.decode(column: "unit_name"), areaName: try row.decode(column: "area_name"))
         }
     }
 }

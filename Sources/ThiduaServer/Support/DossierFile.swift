@@ -33,7 +33,7 @@ enum DossierFile {
     /// the content does not start as that type's files do.
     static func checkedMediaType(declared: String, fileName: String, content: Data) throws -> String {
         var mediaType = declared.lowercased()
-        if mediaTypes[mediaType] == nil, mediaType == "application/octet-stream" {
+        if mediaType == "application/octet-stream" {
             let suffix = fileName.split(separator: ".").last.map { $0.lowercased() } ?? ""
             mediaType = mediaTypes.first { $0.value.extensions.contains(suffix) }?.key ?? mediaType
         }
@@ -57,12 +57,16 @@ enum DossierFile {
             body: .init(byteBuffer: ByteBuffer(bytes: content)))
     }
 
+    /// RFC 8187's attr-char: what a `filename*` value carries without percent-encoding.
+    private static let attributeCharacters = CharacterSet(charactersIn:
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$&+-.^_`|~")
+
     /// `attachment; filename="To trinh.pdf"; filename*=UTF-8''T%E1%BB%9D%20tr%C3%ACnh.pdf`.
     static func contentDisposition(fileName: String) -> String {
         let folded = fileName.applyingTransform(.stripDiacritics, reverse: false)?.replacingOccurrences(of: "đ", with: "d")
             .replacingOccurrences(of: "Đ", with: "D") ?? fileName
         let ascii = String(folded.unicodeScalars.filter { $0.isASCII && $0 != "\"" && $0 != "\\" && $0.value >= 0x20 })
-        let encoded = fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        let encoded = fileName.addingPercentEncoding(withAllowedCharacters: attributeCharacters) ?? ""
         return "attachment; filename=\"\(ascii.isEmpty ? "tai-lieu" : ascii)\"; filename*=UTF-8''\(encoded)"
     }
 }

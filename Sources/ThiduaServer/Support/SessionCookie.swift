@@ -22,9 +22,12 @@ enum SessionCookie {
     /// on another site cannot read (HttpOnly) or have sent with a forged request's header.
     static func csrfToken(for token: SessionToken) -> String { token.derivedProof(purpose: "csrf") }
 
-    /// Whether `proof` is the session's CSRF token, compared in time that does not depend on where they differ.
-    static func isCSRFToken(_ proof: String, for token: SessionToken) -> Bool {
-        let expected = Array(csrfToken(for: token).utf8), given = Array(proof.utf8)
+    /// Whether `proof` is the session's CSRF token.
+    static func isCSRFToken(_ proof: String, for token: SessionToken) -> Bool { sameBytes(proof, csrfToken(for: token)) }
+
+    /// Whether two tokens are equal, compared in time that does not depend on where they differ.
+    static func sameBytes(_ given: String, _ expected: String) -> Bool {
+        let given = Array(given.utf8), expected = Array(expected.utf8)
         guard expected.count == given.count else { return false }
         return zip(expected, given).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }

@@ -22,7 +22,6 @@ struct NominationListPage: Sendable {
     }
 
     private struct View {
-        var canCreate: Bool
         var q: String
         var states: [Option]
         var movements: [Option]
@@ -61,7 +60,6 @@ struct NominationListPage: Sendable {
             return "/ho-so?" + parts.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
         }
         let view = View(
-            canCreate: Policy.mayCreateNominations(context.actor),
             q: search ?? "",
             states: [Option(value: "", label: "Mọi trạng thái", selected: state == nil)]
                 + NominationState.allCases.map { Option(value: $0.rawValue, label: $0.vietnamese, selected: $0 == state) },

@@ -78,7 +78,8 @@ struct SignInPages: Sendable {
     private func signIn(_ request: Request, _ context: ThiduaRequestContext) async throws -> Response {
         let form = context.form ?? WebForm()
         let username = form.value("username") ?? ""
-        guard let proof = form.value("_csrf"), let cookie = request.cookies[Self.formCookie]?.value, !cookie.isEmpty, proof == cookie else {
+        guard let proof = form.value("_csrf"), let cookie = request.cookies[Self.formCookie]?.value, !cookie.isEmpty,
+              SessionCookie.sameBytes(proof, cookie) else {
             return signInForm(request: request, context: context, username: username,
                                   error: "Trang đăng nhập đã quá cũ. Hãy nhập lại tên đăng nhập và mật khẩu.", status: .forbidden)
         }

@@ -6,8 +6,7 @@ struct CatalogueNames: Sendable {
     var units: [UUID: ThiduaCore.Unit]
     var movements: [UUID: Movement]
     var rounds: [UUID: Round]
-    /// In the order people look for them: units and movements by code, newest rounds first.
-    var unitList: [ThiduaCore.Unit]
+    /// In the order people look for them: movements by code, newest rounds first.
     var movementList: [Movement]
     var roundList: [Round]
 
@@ -20,7 +19,7 @@ struct CatalogueNames: Sendable {
             units: Dictionary(unitList.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }),
             movements: Dictionary(movementList.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }),
             rounds: Dictionary(roundList.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }),
-            unitList: unitList, movementList: movementList, roundList: roundList.sorted { $0.opensAt > $1.opensAt })
+            movementList: movementList, roundList: roundList.sorted { $0.opensAt > $1.opensAt })
     }
 
     func unitName(_ id: UUID) -> String { units[id]?.name ?? "Đơn vị không còn trong danh mục" }

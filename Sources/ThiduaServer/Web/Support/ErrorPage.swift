@@ -10,11 +10,9 @@ enum ErrorPage {
         var requestID: String
     }
 
-    /// Paths that answer machines (the API, health, metrics, the contract) keep JSON errors.
+    /// Paths that answer machines keep JSON errors, as does a client that asks for JSON.
     static func isForPage(_ request: Request) -> Bool {
-        let path = request.uri.path
-        let machine = path.hasPrefix("/api/") || ["/health", "/ready", "/metrics", "/openapi.yaml"].contains(path)
-        return !machine && !PrintedDocument<Int, Int>.prefersJSON(request.headers[.accept])
+        !ThiduaApplication.isMachinePath(request.uri.path) && !PrintedDocument<Int, Int>.prefersJSON(request.headers[.accept])
     }
 
     static func response(for error: APIError, requestID: String, request: Request) -> Response {

@@ -5,8 +5,6 @@ import Hummingbird
 enum Flash {
     static let messages: [String: String] = [
         "mat-khau": "Đã đổi mật khẩu.",
-        "tao": "Đã lưu hồ sơ đề nghị (dự thảo).",
-        "sua": "Đã lưu thay đổi của hồ sơ.",
         "tai-lieu": "Đã tải tài liệu lên.",
         "submit": "Đã gửi hồ sơ.",
         "withdraw": "Đã rút hồ sơ.",
@@ -14,15 +12,6 @@ enum Flash {
         "return_by_lead_unit": "Đã trả lại hồ sơ cho đơn vị, kèm lý do.",
         "verify": "Đã thẩm định hồ sơ.",
         "return_by_secretariat": "Đã trả lại hồ sơ cho đơn vị, kèm lý do.",
-        "gia-han": "Đã cho phép nộp muộn.",
-        "mo-phien": "Đã mở phiên họp Hội đồng.",
-        "bo-phieu": "Đã ghi phiếu của đồng chí.",
-        "tranh": "Đã ghi việc không tham gia biểu quyết.",
-        "ket-thuc": "Đã kết thúc phiên họp và kiểm phiếu.",
-        "du-thao": "Đã lập dự thảo quyết định.",
-        "ky": "Đã ký ban hành quyết định.",
-        "tra-lai": "Đã trả lại dự thảo quyết định.",
-        "trinh-lai": "Đã trình lại dự thảo quyết định.",
     ]
 
     static func message(_ request: Request) -> String? {

@@ -16,14 +16,11 @@ struct PageShell: Sendable {
     var csrf: String
     var nav: [Link]
 
-    /// The menu's sections: the path each opens and the roles (any of) that see it.
+    /// The menu's sections: the path each opens and the roles (any of) that see it. A section joins the menu
+    /// with its page, so no link leads to a page that is not there.
     private static let sections: [(href: String, label: String, roles: Set<Role>)] = [
         ("/", "Trang chủ", Set(Role.allCases)),
         ("/ho-so", "Hồ sơ đề nghị", [.unitClerk, .unitHead, .secretariat, .councilMember, .chairman, .auditor]),
-        ("/phong-trao", "Phong trào", Set(Role.allCases)),
-        ("/dot", "Đợt đăng ký", Set(Role.allCases)),
-        ("/hoi-dong", "Hội đồng", [.secretariat, .councilMember, .chairman, .auditor]),
-        ("/quyet-dinh", "Quyết định", Set(Role.allCases)),
     ]
 
     init(profile: SignedInProfile, actor: Actor, csrf: String, path: String) {

@@ -25,17 +25,20 @@ struct NominationRecordView {
     var returnReason: String?
     var returnedBy: String
     var changes: [Change]
+    var hasChanges: Bool
     var steps: [Step]
     var hasSteps: Bool
-    var canEdit: Bool
     var ownUnitWarning: Bool
     var dossier: [DossierLine]
     var missing: [String]
+    var hasMissing: Bool
     var canUpload: Bool
     var uploadKinds: [Option]
     var criteria: [CriterionLine]
     var indicators: [IndicatorLine]
+    var hasIndicators: Bool
     var findings: [String]
+    var hasFindings: Bool
     var timeline: [Event]
 
     static func stepLabel(_ event: NominationEvent) -> String {
@@ -45,7 +48,8 @@ struct NominationRecordView {
         case .endorse: "Xác nhận, chuyển Cơ quan Thường trực"
         case .returnByLeadUnit, .returnBySecretariat: "Trả lại đơn vị để bổ sung"
         case .verify: "Thẩm định đạt"
-        default: event.rawValue
+        case .edit, .putBeforeCouncil, .approveInCouncil, .rejectInCouncil, .carryOver, .decide:
+            preconditionFailure("\(event) is not a step a page offers (Policy.availableEvents leaves it out)")
         }
     }
 
@@ -81,12 +85,12 @@ struct NominationRecordView {
             Change(label: Self.fieldLabel(change.field, movement: movement),
                    before: Self.readable(change.returned), after: Self.readable(change.current))
         }
+        hasChanges = !self.changes.isEmpty
         let available = Policy.availableEvents(for: actor, on: nomination)
         steps = available.map { event in
             Step(event: event.rawValue, label: Self.stepLabel(event), needsReason: event.needsReason, fieldID: "ly-do-\(event.rawValue)")
         }
         hasSteps = !steps.isEmpty
-        canEdit = Policy.mayEdit(actor, nomination)
         ownUnitWarning = available.contains(.verify) && nomination.unitID == actor.unitID
         let required = Set(round?.requiredDossierKinds ?? [])
         dossier = DossierKind.allCases.compactMap { kind in
@@ -98,7 +102,8 @@ struct NominationRecordView {
             return DossierLine(kind: kind.vietnamese, required: required.contains(kind), present: !files.isEmpty, files: files)
         }
         missing = dossier.filter { $0.required && !$0.present }.map(\.kind)
-        canUpload = canEdit
+        hasMissing = !missing.isEmpty
+        canUpload = Policy.mayEdit(actor, nomination)
         uploadKinds = DossierKind.allCases.map { Option(value: $0.rawValue, label: $0.vietnamese, selected: false) }
         criteria = (movement?.criteria ?? []).map { criterion in
             let answer = nomination.criteriaAnswers[criterion.code]
@@ -110,7 +115,9 @@ struct NominationRecordView {
                 .map { "\($0.key == "total" ? "Tổng" : "Năm \($0.key)"): \(VietnameseNumber.text($0.value)) \(indicator.unit)" }
             return IndicatorLine(name: indicator.name, values: values.joined(separator: "; "))
         }
+        hasIndicators = !indicators.isEmpty
         findings = movement.map { IndicatorRule.findings(for: nomination.indicators, in: $0).map(\.vietnamese) } ?? []
+        hasFindings = !findings.isEmpty
         let events: [(Date, Event)] = history.map { event in
             (event.occurredAt, Event(when: VietnameseTime.moment(event.occurredAt), who: people[event.actorID]?.fullName ?? "—",
                                      unit: people[event.actorID]?.unitName ?? "", what: AuditWords.action(event.action), why: event.reason))
@@ -157,17 +164,5 @@ struct NominationRecordView {
                 .joined(separator: "; ")
         default: return "\(value)"
         }
-    }
-}
-
-/// Numbers as Vietnamese write them: 1.250.000 and 3,5.
-enum VietnameseNumber {
-    static func text(_ value: Decimal) -> String {
-        let formatter = NumberFormatter()
-        formatter.numberStyle = .decimal
-        formatter.groupingSeparator = "."
-        formatter.decimalSeparator = ","
-        formatter.maximumFractionDigits = 2
-        return formatter.string(from: value as NSDecimalNumber) ?? "\(value)"
     }
 }
