@@ -36,19 +36,27 @@ public actor TestCluster {
         }
         databaseCount += 1
         let name = "test_\(databaseCount)"
-        let admin = try await PostgresConnection.connect(to: try cluster.connectionString())
+        let admin = try await Self.connect(cluster)
         defer { admin.close() }
         try await admin.execute(script: "CREATE DATABASE \(name)\(migrated ? " TEMPLATE thidua_template" : "")")
         return (cluster, name)
     }
 
     private static func makeTemplate(_ cluster: PostgresCluster) async throws {
-        let admin = try await PostgresConnection.connect(to: try cluster.connectionString())
+        let admin = try await connect(cluster)
         try await admin.execute(script: "CREATE DATABASE thidua_template")
         admin.close()
-        let template = try await PostgresConnection.connect(to: try cluster.connectionString(database: "thidua_template"))
+        let template = try await connect(cluster, database: "thidua_template")
         defer { template.close() }
         try await ThiduaSchema.migrator().migrate(template)
+    }
+
+    /// With the same generous `connect_timeout` as `TestDatabase`: under the parallel suite on two cores a
+    /// backend's start can take longer than a deployment's 5 s, and CI failed on exactly that.
+    static let connectTimeout = " connect_timeout=60"
+
+    private static func connect(_ cluster: PostgresCluster, database: String = "postgres") async throws -> PostgresConnection {
+        try await PostgresConnection.connect(to: try cluster.connectionString(database: database) + connectTimeout)
     }
 
     private static func startCluster() throws -> PostgresCluster {

@@ -21,7 +21,7 @@ public struct TestDatabase: Sendable {
     /// With a generous `connect_timeout`: the whole suite runs in parallel on two cores, and a backend's start
     /// can then take longer than the 5 s a deployment gets.
     public func connectionString(user: String = "postgres") throws -> String {
-        try cluster.connectionString(database: name, user: user) + " connect_timeout=60"
+        try cluster.connectionString(database: name, user: user) + TestCluster.connectTimeout
     }
 
     public func connect(user: String = "postgres") async throws -> PostgresConnection {
