@@ -171,13 +171,13 @@ public struct CouncilMinutes: Sendable, Hashable, Codable {
         items = facts.nominations.enumerated().compactMap { index, nomination in
             guard let item = session.item(nomination.id) else { return nil }
             let votes = secret ? [] : item.votes.sorted { order($0.memberID) < order($1.memberID) }.compactMap { vote in
-                vote.choice.map { Vote(memberID: vote.memberID, name: name(vote.memberID), choice: $0, choiceText: Self.words($0), comment: vote.comment) }
+                vote.choice.map { Vote(memberID: vote.memberID, name: name(vote.memberID), choice: $0, choiceText: $0.vietnamese, comment: vote.comment) }
             }
             return Item(
                 number: index + 1, nominationID: nomination.id, nomineeName: nomination.nomineeName, nomineeKind: nomination.nomineeKind,
                 unitName: facts.units[nomination.unitID] ?? "", movementName: nomination.movementName,
                 proposal: nomination.title.isEmpty ? nil : nomination.title,
-                tally: item.tally, tallyText: item.tally.map(Self.words), outcome: item.outcome, outcomeText: Self.words(item.outcome),
+                tally: item.tally, tallyText: item.tally?.vietnamese, outcome: item.outcome, outcomeText: CouncilOutcome.vietnamese(item.outcome),
                 recusals: item.recusals.sorted { order($0.memberID) < order($1.memberID) }.map {
                     Recusal(memberID: $0.memberID, name: name($0.memberID), reason: $0.reason, byDefault: $0.byDefault)
                 },
@@ -199,25 +199,4 @@ public struct CouncilMinutes: Sendable, Hashable, Codable {
         }
     }
 
-    private static func words(_ choice: VoteChoice) -> String {
-        switch choice {
-        case .approve: "Tán thành"
-        case .reject: "Không tán thành"
-        case .abstain: "Không biểu quyết"
-        }
-    }
-
-    private static func words(_ tally: CouncilTally) -> String {
-        "Thành viên được biểu quyết: \(tally.eligible); tán thành: \(tally.approve); không tán thành: \(tally.reject); "
-            + "không biểu quyết: \(tally.abstain)."
-    }
-
-    private static func words(_ outcome: CouncilOutcome?) -> String {
-        switch outcome {
-        case .approved: "Thông qua: đề nghị khen thưởng."
-        case .rejected: "Không thông qua."
-        case .noQuorum: "Không đủ số thành viên tham gia biểu quyết: hồ sơ được xét lại ở phiên họp sau."
-        case nil: "Chưa kiểm phiếu (phiên họp chưa kết thúc)."
-        }
-    }
 }

@@ -43,3 +43,32 @@ extension CouncilRule {
         return (numerator * 100) % denominator == 0 ? "\(fraction) (\(numerator * 100 / denominator)%)" : fraction
     }
 }
+
+extension VoteChoice {
+    public var vietnamese: String {
+        switch self {
+        case .approve: "Tán thành"
+        case .reject: "Không tán thành"
+        case .abstain: "Không biểu quyết"
+        }
+    }
+}
+
+extension CouncilTally {
+    /// "Thành viên được biểu quyết: 5; tán thành: 4; không tán thành: 1; không biểu quyết: 0."
+    public var vietnamese: String {
+        "Thành viên được biểu quyết: \(eligible); tán thành: \(approve); không tán thành: \(reject); không biểu quyết: \(abstain)."
+    }
+}
+
+extension CouncilOutcome {
+    /// The outcome as the minutes write it; `nil` is an item not yet counted.
+    public static func vietnamese(_ outcome: CouncilOutcome?) -> String {
+        switch outcome {
+        case .approved: "Thông qua: đề nghị khen thưởng."
+        case .rejected: "Không thông qua."
+        case .noQuorum: "Không đủ số thành viên tham gia biểu quyết: hồ sơ được xét lại ở phiên họp sau."
+        case nil: "Chưa kiểm phiếu (phiên họp chưa kết thúc)."
+        }
+    }
+}
