@@ -78,6 +78,10 @@ struct CouncilReviewTests {
         await #expect(throws: ThiduaError.staleVersion(expected: 1, current: 2)) {
             try await f.council.vote(.abstain, on: a, in: session.id, version: 1, by: f[.member])
         }
+        // A second first vote (a double tap, another tab) is told the vote is in, not that someone changed it.
+        await #expect(throws: ThiduaError.alreadyVoted) {
+            try await f.council.vote(.abstain, on: a, in: session.id, version: 0, by: f[.member])
+        }
         _ = try await f.council.vote(.approve, on: a, in: session.id, version: 0, by: f[.chairman])
         _ = try await f.council.vote(.approve, on: b, in: session.id, version: 0, by: f[.member2])
         let history = try await f.world.audit.history(

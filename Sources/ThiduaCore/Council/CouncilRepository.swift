@@ -174,7 +174,7 @@ public struct CouncilRepository: Sendable {
             let capacity = try Policy.permit(actor, CouncilAction.vote, seat: seat.facts)
             guard seat.open else { throw ThiduaError.sessionClosed }
             guard seat.hasItem else { throw ThiduaError.notFound("hồ sơ trong phiên họp / session item") }
-            guard seat.version == version else { throw ThiduaError.staleVersion(expected: version, current: seat.version) }
+            guard seat.version == version else { throw Self.refusal(asked: version, current: seat.version) }
             RecordStore.act(in: capacity, on: connection)
             let rows: PostgresRows
             if seat.ballot == .secret {
@@ -207,8 +207,14 @@ public struct CouncilRepository: Sendable {
             }
             if let row = try rows.single() { return try CouncilVote(row: row) }
             let now = try await self.seat(of: actor, on: nominationID, in: sessionID, on: connection)
-            throw ThiduaError.staleVersion(expected: version, current: now.version)
+            throw Self.refusal(asked: version, current: now.version)
         }
+    }
+
+    /// Why a vote at `asked` is refused when the member's vote stands at `current`: a first vote over one already
+    /// cast is ``ThiduaError/alreadyVoted``; a change from an old version is stale.
+    private static func refusal(asked: Int, current: Int) -> ThiduaError {
+        asked == 0 ? .alreadyVoted : .staleVersion(expected: asked, current: current)
     }
 
     /// The acting member steps aside from a nomination, with the reason, before voting on it.

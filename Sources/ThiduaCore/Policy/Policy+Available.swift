@@ -15,3 +15,16 @@ extension Policy {
         nomination.state.isEditable && (try? authorize(actor, .workflow(.edit), on: nomination.facts)) != nil
     }
 }
+
+extension Policy {
+    /// Whether `actor`'s roles allow a council action; a page shows the form only then. The seat (roster,
+    /// recusals) is decided again when the member acts.
+    public static func allows(_ actor: Actor, _ action: CouncilAction) -> Bool {
+        (try? authorize(actor, action)) != nil
+    }
+
+    /// Whether `actor`'s roles allow a decision action; a page offers the step only then.
+    public static func allows(_ actor: Actor, _ action: DecisionAction) -> Bool {
+        (try? authorize(actor, action)) != nil
+    }
+}

@@ -30,6 +30,9 @@ public enum ThiduaError: Error, Sendable, Hashable {
     case sessionClosed
     /// A member recuses before voting on a nomination, not after.
     case recusalAfterVote
+    /// A first vote (version 0) from a member whose vote on the nomination is already in: a double tap or a
+    /// second tab, not someone else's change.
+    case alreadyVoted
     /// The decision's issuer may not confer this form on the decision's date (or a proposal's addressee may not,
     /// or its issuer could itself); `proposeTo` names the level that may, when there is one.
     case notConferrable(form: String, proposeTo: AuthorityLevel?)
@@ -69,6 +72,7 @@ public enum ThiduaError: Error, Sendable, Hashable {
         case .throttled: "throttled"
         case .sessionClosed: "session_closed"
         case .recusalAfterVote: "recusal_after_vote"
+        case .alreadyVoted: "already_voted"
         case .notConferrable: "not_conferrable"
         case .underHold: "under_hold"
         case .alreadyCommended: "already_commended"
@@ -101,6 +105,7 @@ public enum ThiduaError: Error, Sendable, Hashable {
         case .throttled: "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút."
         case .sessionClosed: "Phiên họp Hội đồng đã kết thúc; phiếu biểu quyết đã được kiểm, không thể thay đổi."
         case .recusalAfterVote: "Đã biểu quyết hồ sơ này; việc rút khỏi xét phải có trước khi biểu quyết."
+        case .alreadyVoted: "Đồng chí đã bỏ phiếu cho hồ sơ này rồi; phiếu đã bỏ được giữ nguyên. Muốn đổi ý, hãy chọn lại và bấm «Đổi phiếu»."
         case .notConferrable(let form, let level):
             "Người ký không có thẩm quyền tặng “\(form)” vào ngày của quyết định"
                 + (level.map { "; cần lập tờ trình đề nghị \($0.vietnamese)." } ?? ".")
@@ -136,6 +141,7 @@ public enum ThiduaError: Error, Sendable, Hashable {
         case .throttled: "Too many failed sign-ins. Try again in a few minutes."
         case .sessionClosed: "The council session is closed: its votes are counted and nothing in it changes."
         case .recusalAfterVote: "The member has voted on this nomination; a recusal comes before the vote."
+        case .alreadyVoted: "You have already voted on this nomination; your vote stands. To change it, send the vote's current version."
         case .notConferrable(let form, let level):
             "The signer may not confer \(form) on the decision's date"
                 + (level.map { "; propose it to the \($0.rawValue) instead." } ?? ".")

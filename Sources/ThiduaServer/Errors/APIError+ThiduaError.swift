@@ -15,7 +15,7 @@ extension APIError {
         case .staleVersion(_, let current):
             status = .preconditionFailed
             currentVersion = current
-        case .wrongState, .quotaExceeded, .pastDueDate, .roundNotOpen, .duplicate, .sessionClosed, .recusalAfterVote,
+        case .wrongState, .quotaExceeded, .pastDueDate, .roundNotOpen, .duplicate, .sessionClosed, .recusalAfterVote, .alreadyVoted,
              .underHold, .alreadyCommended, .decisionState, .noticePending, .noticeClosed, .noticeNotOpenable, .commendationRevoked:
             status = .conflict
         case .notConferrable, .noBaseSalary: status = .unprocessableContent

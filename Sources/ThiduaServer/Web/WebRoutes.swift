@@ -18,5 +18,7 @@ struct WebRoutes: Sendable {
         HomePage(store: store).add(to: pages)
         NominationListPage(store: store).add(to: pages)
         NominationRecordPage(store: store).add(to: pages)
+        CouncilListPage(store: store).add(to: pages)
+        CouncilSessionPage(store: store).add(to: pages)
     }
 }

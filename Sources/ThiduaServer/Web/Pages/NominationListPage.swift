@@ -64,7 +64,7 @@ struct NominationListPage: Sendable {
             states: [Option(value: "", label: "Mọi trạng thái", selected: state == nil)]
                 + NominationState.allCases.map { Option(value: $0.rawValue, label: $0.vietnamese, selected: $0 == state) },
             movements: [Option(value: "", label: "Mọi phong trào", selected: movementID == nil)]
-                + names.movementList.map { Option(value: $0.id.uuidString, label: "\($0.code). \($0.name)", selected: $0.id == movementID) },
+                + names.movementList.map { Option(value: $0.id.uuidString, label: $0.name, selected: $0.id == movementID) },
             rounds: [Option(value: "", label: "Mọi đợt", selected: roundID == nil)]
                 + names.roundList.map { Option(value: $0.id.uuidString, label: $0.name, selected: $0.id == roundID) },
             kinds: [Option(value: "", label: "Mọi loại đối tượng", selected: kind == nil)]

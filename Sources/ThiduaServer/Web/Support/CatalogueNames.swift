@@ -23,7 +23,7 @@ struct CatalogueNames: Sendable {
     }
 
     func unitName(_ id: UUID) -> String { units[id]?.name ?? "Đơn vị không còn trong danh mục" }
-    func movementName(_ id: UUID) -> String { movements[id].map { "\($0.code). \($0.name)" } ?? "Phong trào không còn trong danh mục" }
+    func movementName(_ id: UUID) -> String { movements[id]?.name ?? "Phong trào không còn trong danh mục" }
     func roundName(_ id: UUID) -> String { rounds[id]?.name ?? "Đợt không còn trong danh mục" }
 }
 

@@ -21,6 +21,7 @@ struct PageShell: Sendable {
     private static let sections: [(href: String, label: String, roles: Set<Role>)] = [
         ("/", "Trang chủ", Set(Role.allCases)),
         ("/ho-so", "Hồ sơ đề nghị", [.unitClerk, .unitHead, .secretariat, .councilMember, .chairman, .auditor]),
+        ("/hoi-dong", "Hội đồng", [.secretariat, .councilMember, .chairman, .auditor]),
     ]
 
     init(profile: SignedInProfile, actor: Actor, csrf: String, path: String) {
