@@ -20,5 +20,8 @@ struct WebRoutes: Sendable {
         NominationRecordPage(store: store).add(to: pages)
         CouncilListPage(store: store).add(to: pages)
         CouncilSessionPage(store: store).add(to: pages)
+        DecisionListPage(store: store).add(to: pages)
+        DecisionDraftPage(store: store).add(to: pages)
+        DecisionPage(store: store).add(to: pages)
     }
 }

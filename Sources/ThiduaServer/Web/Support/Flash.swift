@@ -16,6 +16,11 @@ enum Flash {
         "phieu": "Đã ghi phiếu của đồng chí.",
         "rut-lui": "Đã ghi việc đồng chí không tham gia biểu quyết hồ sơ, kèm lý do.",
         "ket-thuc": "Đã kết thúc phiên họp và kiểm phiếu.",
+        "du-thao": "Đã lưu dự thảo quyết định; quyết định chờ Chủ tịch ký.",
+        "qd-ky": "Đã ký ban hành quyết định.",
+        "qd-tra-lai": "Đã trả lại dự thảo cho Cơ quan Thường trực, kèm lý do.",
+        "qd-trinh-lai": "Đã trình ký lại quyết định.",
+        "qd-bo-dong": "Đã bỏ một người, tập thể khỏi dự thảo quyết định.",
     ]
 
     static func message(_ request: Request) -> String? {

@@ -22,6 +22,7 @@ struct PageShell: Sendable {
         ("/", "Trang chủ", Set(Role.allCases)),
         ("/ho-so", "Hồ sơ đề nghị", [.unitClerk, .unitHead, .secretariat, .councilMember, .chairman, .auditor]),
         ("/hoi-dong", "Hội đồng", [.secretariat, .councilMember, .chairman, .auditor]),
+        ("/quyet-dinh", "Quyết định", Set(Role.allCases)),
     ]
 
     init(profile: SignedInProfile, actor: Actor, csrf: String, path: String) {

@@ -1,0 +1,86 @@
+import Foundation
+import ThiduaCore
+
+/// What a decision's page shows: its full text as it will be printed (the chairman reads it here before
+/// signing), its items with forms and rewards, who drafted and who signed, and only the steps the policy gives
+/// this user in the decision's state.
+struct DecisionView {
+    struct Line { var text: String }
+    struct ItemRow {
+        var itemID: String
+        var nominee: String
+        var nominationHref: String
+        var kind: String
+        var unit: String
+        var form: String
+        var reward: String
+        var mayRemove: Bool
+    }
+
+    var decisionID: String
+    var csrf: String
+    var version: Int
+    var heading: String
+    var state: String
+    var stateClass: String
+    var returnReason: String?
+    var signedLine: String?
+    var issuingBody: String
+    var nationalName: String
+    var motto: String
+    var number: String
+    var dateLine: String
+    var title: String
+    var subject: String
+    var bases: [Line]
+    var articles: [Line]
+    var signature: [Line]
+    var items: [ItemRow]
+    var maySign: Bool
+    var mayResubmit: Bool
+    var mayPrintCertificates: Bool
+    var certificatesHref: String
+    var drafted: String
+
+    init(decision: Decision, document: DecisionDocument, forms: [String: String], names: CatalogueNames,
+         people: [UUID: PersonName], actor: Actor, csrf: String) {
+        let preparing = decision.state.isBeingPrepared
+        let mayPrepare = Policy.allows(actor, DecisionAction.prepare)
+        decisionID = decision.id.uuidString.lowercased()
+        self.csrf = csrf
+        version = decision.version
+        heading = decision.symbol.map { "\(DecisionListPage.kindWords(decision.kind)) số \($0)" }
+            ?? "Dự thảo \(DecisionListPage.kindWords(decision.kind).lowercased())"
+        state = DecisionListPage.stateWords(decision.state)
+        stateClass = "state-decision-\(decision.state.rawValue)"
+        returnReason = decision.state == .returned ? decision.returnReason : nil
+        signedLine = decision.signedAt.map { moment in
+            let signer = decision.signedBy.flatMap { people[$0]?.fullName } ?? "—"
+            return "Ký lúc \(VietnameseTime.moment(moment)), người ký: \(signer)" + (decision.signedAs == .onBehalf ? " (ký thay Chủ tịch)" : "")
+        }
+        issuingBody = document.issuingBody.uppercased()
+        nationalName = DecisionDocument.nationalName
+        motto = DecisionDocument.motto
+        number = document.number
+        dateLine = document.dateLine
+        title = document.title
+        subject = document.subject
+        bases = document.bases.map(Line.init)
+        articles = document.articles.map(Line.init)
+        signature = document.signature.map(Line.init)
+        items = decision.liveItems.map { item in
+            ItemRow(
+                itemID: item.id.uuidString.lowercased(), nominee: item.nomineeName,
+                nominationHref: "/ho-so/\(item.nominationID.uuidString.lowercased())", kind: item.nomineeKind.vietnamese,
+                unit: names.unitName(item.unitID), form: forms[item.form] ?? item.form,
+                reward: item.reward.map { "\(VietnameseNumber.text(Decimal($0.amount))) đồng" } ?? "—",
+                mayRemove: preparing && mayPrepare && decision.liveItems.count > 1)
+        }
+        maySign = decision.state == .draft && Policy.allows(actor, DecisionAction.sign)
+        mayResubmit = decision.state == .returned && mayPrepare
+        mayPrintCertificates = decision.state == .signed && decision.kind == .commendation
+            && Policy.allows(actor, DecisionAction.printCertificates)
+        certificatesHref = "/api/v1/decisions/\(decisionID)/certificates"
+        drafted = people[decision.draftedBy].map { "\($0.fullName), \($0.unitName)" } ?? "—"
+    }
+}
