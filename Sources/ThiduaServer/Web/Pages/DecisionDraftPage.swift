@@ -69,9 +69,8 @@ struct DecisionDraftPage: Sendable {
         let book = try await LegalRules(store: store).book(as: actor)
         let today = VietnameseTime.today()
         let levels = Set(registers.map(\.issuerLevel))
-        let conferrable = Set(book.authorities.filter { authority in
-            levels.contains(authority.level) && authority.validFrom <= today && (authority.validTo.map { today < $0 } ?? true)
-        }.map(\.formCode))
+        // Forms the registers' issuers confer at some time: whether on the decision's day is the repository's to say.
+        let conferrable = Set(book.authorities.filter { levels.contains($0.level) }.map(\.formCode))
         let forms = book.forms.filter { conferrable.contains($0.code) }
         let names = try await CatalogueNames.load(store, as: actor)
         let approved = try await NominationRepository(store: store).list(NominationFilter(states: [.approved], limit: 1000), as: actor)
