@@ -1,3 +1,5 @@
+import Foundation
+
 extension Policy {
     /// The workflow steps `actor` may take on `nomination` now: those its state allows and the policy grants,
     /// leaving out edits and the steps only a council session or a signed decision takes. Pages offer exactly
@@ -8,6 +10,12 @@ extension Policy {
             guard (try? NominationWorkflow.next(from: nomination.state, on: event)) != nil else { return false }
             return (try? authorize(actor, .workflow(event), on: nomination.facts)) != nil
         }
+    }
+
+    /// Whether `actor` may start a nomination of its own unit in `movement`: a page offers the form only then.
+    public static func mayCreate(_ actor: Actor, in movement: UUID) -> Bool {
+        let facts = NominationFacts(unitID: actor.unitID, movementID: movement, state: .draft, restricted: actor.unitKind == .armedForce)
+        return (try? authorize(actor, .create, on: facts)) != nil
     }
 
     /// Whether `actor` may change the nomination's content now.

@@ -17,6 +17,7 @@ struct WebRoutes: Sendable {
             .add(public: open, signedIn: pages)
         HomePage(store: store).add(to: pages)
         NominationListPage(store: store).add(to: pages)
+        NominationFormPage(store: store).add(to: pages)
         NominationRecordPage(store: store).add(to: pages)
         CouncilListPage(store: store).add(to: pages)
         CouncilSessionPage(store: store).add(to: pages)

@@ -32,6 +32,7 @@ struct NominationListPage: Sendable {
         var previous: String?
         var next: String?
         var pageNumber: Int
+        var mayCreate: Bool
     }
 
     func add(to pages: RouterGroup<SignedInContext>) {
@@ -71,7 +72,7 @@ struct NominationListPage: Sendable {
                 + NomineeKind.allCases.map { Option(value: $0.rawValue, label: $0.vietnamese, selected: $0 == kind) },
             rows: Array(rows), empty: rows.isEmpty,
             previous: page > 1 ? pageLink(page - 1) : nil, next: found.count > Self.pageSize ? pageLink(page + 1) : nil,
-            pageNumber: page)
+            pageNumber: page, mayCreate: names.movementList.contains { Policy.mayCreate(context.actor, in: $0.id) })
         let shell = try await PageShell.load(context, users: UserRepository(store: store), path: request.uri.path)
         return HTMLPage("Hồ sơ đề nghị", template: "nominations", view: view, shell: shell, flash: Flash.message(request))
     }
