@@ -202,7 +202,11 @@ public struct DecisionRepository: Sendable {
             let cancelled = try await load(target, on: connection)
             revoked = cancelled.symbol.map { ($0, cancelled.decidedOn) }
         }
-        return DecisionDocument(decision: decision, formNames: names, signerName: signer, revoked: revoked)
+        var units: [UUID: String] = [:]
+        for row in try await connection.query("SELECT id, name FROM thidua.units WHERE id = ANY (\(decision.liveItems.map(\.unitID)))") {
+            units[try row.decode(UUID.self, at: 0)] = try row.decode(String.self, at: 1)
+        }
+        return DecisionDocument(decision: decision, formNames: names, unitNames: units, signerName: signer, revoked: revoked)
     }
 
     // MARK: - Steps shared by the calls

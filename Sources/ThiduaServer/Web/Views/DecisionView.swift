@@ -32,6 +32,9 @@ struct DecisionView {
     var dateLine: String
     var title: String
     var subject: String
+    var authority: String?
+    var proposer: String?
+    var recipients: [Line]
     var bases: [Line]
     var articles: [Line]
     var signature: [Line]
@@ -65,6 +68,9 @@ struct DecisionView {
         dateLine = document.dateLine
         title = document.title
         subject = document.subject
+        authority = document.authority
+        proposer = document.proposer
+        recipients = document.recipients.map(Line.init)
         bases = document.bases.map(Line.init)
         articles = document.articles.map(Line.init)
         signature = document.signature.map(Line.init)
