@@ -77,12 +77,19 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Office documents written from the records: the decision as a Word file, lists as Excel workbooks.
+        .target(
+            name: "ThiduaOffice",
+            dependencies: ["ThiduaCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strict
+        ),
         // The HTTP front: routes over the repositories, following openapi.yaml.
         .target(
             name: "ThiduaServer",
             dependencies: [
                 "Postgres",
                 "ThiduaCore",
+                "ThiduaOffice",
                 "ThiduaSchema",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -99,6 +106,7 @@ let package = Package(
                 "Postgres",
                 "PostgresCluster",
                 "ThiduaCore",
+                "ThiduaOffice",
                 "ThiduaSchema",
                 "ThiduaServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -117,10 +125,12 @@ let package = Package(
         .testTarget(name: "ThiduaCoreTests", dependencies: ["ThiduaCore", "ThiduaSchema", "ThiduaTesting", "Postgres"], swiftSettings: strict),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "ThiduaTesting"], swiftSettings: strict),
         .testTarget(name: "PostgresClusterTests", dependencies: ["PostgresCluster", "Postgres", "ThiduaTesting"], swiftSettings: strict),
+        .testTarget(name: "ThiduaOfficeTests", dependencies: ["ThiduaOffice", "ThiduaCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: strict),
         .testTarget(
             name: "ThiduaServerTests",
             dependencies: [
-                "ThiduaServer", "ThiduaTesting", "ThiduaCore", "ThiduaSchema", "Postgres",
+                "ThiduaServer", "ThiduaTesting", "ThiduaOffice",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"), "ThiduaCore", "ThiduaSchema", "Postgres",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
             ],

@@ -152,7 +152,7 @@ public struct DecisionDocument: Sendable, Hashable, Codable {
     }
 
     /// 702000 → "702.000".
-    static func money(_ amount: Int64) -> String {
+    public static func money(_ amount: Int64) -> String {
         var digits = Array(String(amount))
         var index = digits.count - 3
         while index > 0 {

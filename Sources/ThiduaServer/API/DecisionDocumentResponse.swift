@@ -1,9 +1,9 @@
 import ThiduaCore
 
-/// A decision's document with its lines in print order (national motto included), so every client prints the
+/// A decision's document with its articles and its lines in print order (national motto included), so every client prints the
 /// same text without laying it out again.
 struct DecisionDocumentResponse: Encodable, Sendable {
-    private enum Key: String, CodingKey { case lines }
+    private enum Key: String, CodingKey { case lines, articles }
 
     let document: DecisionDocument
 
@@ -11,5 +11,6 @@ struct DecisionDocumentResponse: Encodable, Sendable {
         try document.encode(to: encoder)
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(document.lines, forKey: .lines)
+        try container.encode(document.articles, forKey: .articles)
     }
 }

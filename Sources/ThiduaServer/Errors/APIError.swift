@@ -85,6 +85,16 @@ extension APIError {
         vietnamese: "Đang có một lượt kiểm tra chuỗi nhật ký. Hãy thử lại sau khi lượt đó xong.",
         english: "A verification of the audit chain is already running. Try again when it has finished.", retryAfter: 10)
 
+    static let pdfUnavailable = APIError(
+        .serviceUnavailable, code: "pdf_unavailable",
+        vietnamese: "Máy chủ chưa cài LibreOffice nên chưa xuất được PDF; hãy tải bản Word (DOCX).",
+        english: "LibreOffice is not installed on the server, so there is no PDF; download the Word file (DOCX).")
+
+    static let pdfFailed = APIError(
+        .serviceUnavailable, code: "pdf_failed",
+        vietnamese: "Chuyển sang PDF không thành công; hãy thử lại hoặc tải bản Word (DOCX).",
+        english: "The conversion to PDF failed; try again or download the Word file (DOCX).", retryAfter: 10)
+
     static let noRoute = APIError(
         .notFound, code: "no_route", vietnamese: "Không có địa chỉ này.", english: "There is no such route.")
 

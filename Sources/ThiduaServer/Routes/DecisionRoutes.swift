@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
+import Logging
 import ThiduaCore
+import ThiduaOffice
 
 /// Commendation decisions and proposals upward (`/api/v1/decisions`): the secretariat drafts them from approved
 /// nominations, the chairman (or a deputy under ký thay) signs or sends them back; a signed decision never
@@ -75,6 +77,21 @@ struct DecisionRoutes: Sendable {
         router.get("/api/v1/decisions/:id/document") { _, context in
             APIResponse(DecisionDocumentResponse(document: try await decisions.document(try context.uuid("id"), as: try context.requireActor())))
         }
+        router.get("/api/v1/decisions/:id/document.docx") { _, context in
+            let (decision, word) = try await wordFile(try context.uuid("id"), as: try context.requireActor())
+            return OfficeFile(content: try word.data(), mediaType: OfficeFile.wordType, fileName: OfficeFile.decisionName(decision, extension: "docx"))
+        }
+        router.get("/api/v1/decisions/:id/document.pdf") { _, context in
+            let (decision, word) = try await wordFile(try context.uuid("id"), as: try context.requireActor())
+            guard let converter = PDFConverter.installed() else { throw APIError.pdfUnavailable }
+            do {
+                let pdf = try await converter.pdf(fromDOCX: try word.data())
+                return OfficeFile(content: pdf, mediaType: OfficeFile.pdfType, fileName: OfficeFile.decisionName(decision, extension: "pdf"))
+            } catch let failure as PDFConverter.Failure {
+                context.logger.warning("PDF conversion failed", metadata: ["failure": "\(failure)"])
+                throw APIError.pdfFailed
+            }
+        }
         router.get("/api/v1/decisions/:id/certificates") { _, context in
             let certificates = try await decisions.certificates(try context.uuid("id"), as: try context.requireActor())
             return PrintedDocument(data: certificates, page: CertificatesPage(certificates: certificates), template: .certificates)
@@ -132,5 +149,12 @@ struct DecisionRoutes: Sendable {
         router.get("/api/v1/nominees/:id/commendations") { _, context in
             APIResponse(try await commendations.history(of: try context.uuid("id"), as: try context.requireActor()))
         }
+    }
+
+    /// The decision and its Word document, read as the actor may see them.
+    private func wordFile(_ id: UUID, as actor: Actor) async throws -> (Decision, WordDocument) {
+        let decision = try await decisions.decision(id, as: actor)
+        let document = try await decisions.document(id, as: actor)
+        return (decision, DecisionWordDocument.make(document))
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import ZIPFoundation
+import ThiduaOffice
 
 /// One sheet of text cells as an Excel workbook (Office Open XML): the parts Excel and LibreOffice need and
 /// nothing more, every cell an inline string (so ids and numbers keep their exact text), the first row bold
@@ -18,18 +18,7 @@ struct XLSXWriter {
 
     /// The workbook's bytes.
     func data() throws -> Data {
-        let archive = try Archive(data: Data(), accessMode: .create)
-        for (path, text) in parts() {
-            let bytes = Data(text.utf8)
-            try archive.addEntry(
-                with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: Date(timeIntervalSince1970: 315_532_800),
-                compressionMethod: .deflate
-            ) { position, size in
-                bytes.subdata(in: Int(position)..<Int(position) + size)
-            }
-        }
-        guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
-        return data
+        try OfficePackage.zip(parts())
     }
 
     private func parts() -> [(String, String)] {
@@ -54,7 +43,7 @@ struct XLSXWriter {
                 """),
             ("xl/workbook.xml", header + """
                 <workbook xmlns="\(main)" xmlns:r="\(relationships)">\
-                <sheets><sheet name="\(Self.escaped(String(sheetName.prefix(31))))" sheetId="1" r:id="rId1"/></sheets>\
+                <sheets><sheet name="\(OfficePackage.escaped(String(sheetName.prefix(31))))" sheetId="1" r:id="rId1"/></sheets>\
                 </workbook>
                 """),
             ("xl/_rels/workbook.xml.rels", header + """
@@ -87,7 +76,7 @@ struct XLSXWriter {
             xml += "<row r=\"\(number)\">"
             for (column, field) in fields.enumerated() {
                 let style = index == 0 ? " s=\"1\"" : ""
-                xml += "<c r=\"\(Self.column(column))\(number)\" t=\"inlineStr\"\(style)><is><t xml:space=\"preserve\">\(Self.escaped(field))</t></is></c>"
+                xml += "<c r=\"\(Self.column(column))\(number)\" t=\"inlineStr\"\(style)><is><t xml:space=\"preserve\">\(OfficePackage.escaped(field))</t></is></c>"
             }
             xml += "</row>"
         }
@@ -103,24 +92,5 @@ struct XLSXWriter {
             index = index / 26 - 1
         } while index >= 0
         return name
-    }
-
-    /// Text as XML character data: the five markup characters escaped, and the control characters XML 1.0
-    /// forbids dropped (a tab and line breaks stay).
-    static func escaped(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
     }
 }

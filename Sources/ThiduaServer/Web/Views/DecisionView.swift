@@ -1,5 +1,6 @@
 import Foundation
 import ThiduaCore
+import ThiduaOffice
 
 /// What a decision's page shows: its full text as it will be printed (the chairman reads it here before
 /// signing), its items with forms and rewards, who drafted and who signed, and only the steps the policy gives
@@ -43,6 +44,8 @@ struct DecisionView {
     var mayResubmit: Bool
     var mayPrintCertificates: Bool
     var certificatesHref: String
+    var wordHref: String
+    var pdfHref: String?
     var drafted: String
 
     init(decision: Decision, document: DecisionDocument, forms: [String: String], names: CatalogueNames,
@@ -87,6 +90,8 @@ struct DecisionView {
         mayPrintCertificates = decision.state == .signed && decision.kind == .commendation
             && Policy.allows(actor, DecisionAction.printCertificates)
         certificatesHref = "/api/v1/decisions/\(decisionID)/certificates"
+        wordHref = "/api/v1/decisions/\(decisionID)/document.docx"
+        pdfHref = PDFConverter.installed() == nil ? nil : "/api/v1/decisions/\(decisionID)/document.pdf"
         drafted = people[decision.draftedBy].map { "\($0.fullName), \($0.unitName)" } ?? "—"
     }
 }
