@@ -35,4 +35,9 @@ extension Policy {
     public static func allows(_ actor: Actor, _ action: DecisionAction) -> Bool {
         (try? authorize(actor, action)) != nil
     }
+
+    /// Whether `actor`'s roles allow a catalogue action (rounds, deadline exceptions): a page offers its form only then.
+    public static func allows(_ actor: Actor, _ action: CatalogueAction) -> Bool {
+        (try? authorize(actor, action)) != nil
+    }
 }

@@ -14,6 +14,7 @@ enum Flash {
         "return_by_secretariat": "Đã trả lại hồ sơ cho đơn vị, kèm lý do.",
         "lap-ho-so": "Đã lưu hồ sơ (dự thảo). Hãy tải lên các tài liệu bắt buộc, rồi trình thủ trưởng đơn vị gửi.",
         "sua": "Đã lưu thay đổi của hồ sơ.",
+        "gia-han": "Đã cho đơn vị gia hạn, kèm lý do; đơn vị gửi hồ sơ được đến thời hạn mới.",
         "mo-phien": "Đã mở phiên họp; các thành viên Hội đồng có thể bỏ phiếu.",
         "phieu": "Đã ghi phiếu của đồng chí.",
         "rut-lui": "Đã ghi việc đồng chí không tham gia biểu quyết hồ sơ, kèm lý do.",

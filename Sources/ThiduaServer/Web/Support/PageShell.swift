@@ -21,6 +21,8 @@ struct PageShell: Sendable {
     private static let sections: [(href: String, label: String, roles: Set<Role>)] = [
         ("/", "Trang chủ", Set(Role.allCases)),
         ("/ho-so", "Hồ sơ đề nghị", [.unitClerk, .unitHead, .secretariat, .councilMember, .chairman, .auditor]),
+        ("/phong-trao", "Phong trào", Set(Role.allCases)),
+        ("/dot", "Đợt thi đua", Set(Role.allCases)),
         ("/hoi-dong", "Hội đồng", [.secretariat, .councilMember, .chairman, .auditor]),
         ("/quyet-dinh", "Quyết định", Set(Role.allCases)),
     ]

@@ -39,6 +39,14 @@ enum VietnameseTime {
         return day
     }
 
+    /// The moment an `<input type="datetime-local">` sent ("2024-11-20T17:00"), read as Vietnam's time.
+    static func parseMoment(_ text: String) -> Date? {
+        guard let match = text.wholeMatch(of: /(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(:\d{2})?/) else { return nil }
+        let components = DateComponents(year: Int(match.1), month: Int(match.2), day: Int(match.3), hour: Int(match.4), minute: Int(match.5))
+        guard components.isValidDate(in: calendar) else { return nil }
+        return calendar.date(from: components)
+    }
+
     private static let utc: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
