@@ -7,9 +7,8 @@ import requests
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 BASE = os.environ.get("THIDUA_URL", "http://127.0.0.1:8080")
@@ -69,14 +68,22 @@ def click(driver, label):
 
 
 def submit_and_wait(driver, element):
-    """Clicks `element` and waits until the page it leads to has replaced this one."""
-    page = driver.find_element(By.TAG_NAME, "html")
+    """Clicks `element` and waits until the page it leads to has replaced this one.
+
+    The old page is marked with a script variable rather than watched through an
+    element reference: Chromium's driver may answer a reference into a document
+    being torn down with an inspector error instead of a stale-element one."""
+    driver.execute_script("window.thiduaPreviousPage = true")
     element.click()
-    try:
-        WebDriverWait(driver, 20).until(expected_conditions.staleness_of(page))
-    except TimeoutException:
-        pass
-    WebDriverWait(driver, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+    def next_page_loaded(d):
+        try:
+            return d.execute_script(
+                "return !window.thiduaPreviousPage && document.readyState === 'complete'")
+        except WebDriverException:
+            return False  # the old document is going away mid-call; ask again
+
+    WebDriverWait(driver, 20).until(next_page_loaded)
 
 
 def fill(driver, label, text):
