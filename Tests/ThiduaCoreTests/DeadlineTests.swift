@@ -54,7 +54,7 @@ struct DeadlineTests {
         }
     }
 
-    @Test("only the secretariat grants exceptions, and not without a reason")
+    @Test("only the secretariat grants exceptions, not without a reason, and not one already run out")
     func exceptionsAreTheSecretariats() async throws {
         let world = try await RecordsWorld.make()
         await #expect(throws: ThiduaError.denied(.roleRequired([.secretariat]))) {
@@ -65,6 +65,16 @@ struct DeadlineTests {
             try await world.rounds.grantDeadlineException(
                 round: world.round, unit: world.communeA, until: Date(), reason: " ", by: try await world.actor(.secretary))
         }
+        await #expect(throws: ThiduaError.invalid(
+            field: "until", vietnamese: "Thời hạn mới phải ở sau thời điểm hiện tại.", english: "The new time limit must be in the future.")) {
+            try await world.rounds.grantDeadlineException(
+                round: world.round, unit: world.communeA, until: Date().addingTimeInterval(-60), reason: "Xin nộp muộn",
+                by: try await world.actor(.secretary))
+        }
+        let granted = try await world.store.read(try await world.actor(.secretary)) { connection in
+            try await connection.query("SELECT count(*) FROM thidua.deadline_exceptions").single()!.decode(Int.self, at: 0)
+        }
+        #expect(granted == 0)
     }
 
     @Test("the compliance table counts each unit against its range and each movement against its minimum")

@@ -10,12 +10,17 @@ public struct RoundRepository: Sendable {
     }
 
     /// Lets `unitID` submit to the round until `until` although its due date has passed (secretariat; audited
-    /// with its reason).
+    /// with its reason). An exception that has already run out when granted would let no one submit, so it is refused.
     public func grantDeadlineException(
-        round roundID: UUID, unit unitID: UUID, until: Date, reason: String, by actor: Actor
+        round roundID: UUID, unit unitID: UUID, until: Date, reason: String, by actor: Actor, now: Date = Date()
     ) async throws -> UUID {
         let capacity = try Policy.permit(actor, .grantDeadlineException)
         guard let reason = Text.cleaned(reason) else { throw ThiduaError.reasonRequired }
+        guard until > now else {
+            throw ThiduaError.invalid(
+                field: "until", vietnamese: "Thời hạn mới phải ở sau thời điểm hiện tại.",
+                english: "The new time limit must be in the future.")
+        }
         return try await store.write(actor, capacity, action: "round.deadline_exception", reason: reason) { connection in
             let rows = try await connection.query("""
                 INSERT INTO thidua.deadline_exceptions (round_id, unit_id, until, reason, granted_by)

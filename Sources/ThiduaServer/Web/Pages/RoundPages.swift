@@ -52,9 +52,6 @@ struct RoundPages: Sendable {
                 guard let until = form.value("until").flatMap(VietnameseTime.parseMoment) else {
                     throw ThiduaError.invalid(field: "until", vietnamese: "Thời hạn mới không hợp lệ.", english: "The new time limit is not valid.")
                 }
-                guard until > Date() else {
-                    throw ThiduaError.invalid(field: "until", vietnamese: "Thời hạn mới phải ở sau thời điểm hiện tại.", english: "The new time limit must be in the future.")
-                }
                 _ = try await RoundRepository(store: store).grantDeadlineException(
                     round: id, unit: unit, until: until, reason: form.text("reason") ?? "", by: context.actor)
                 return HTMLPage.redirect(to: "/dot/\(id.uuidString.lowercased())?ok=gia-han")
