@@ -30,6 +30,20 @@ struct LegalRulesTests {
         #expect(forms.first { $0.code == "lao-dong-tien-tien" }?.nomineeKinds == [.individual])
     }
 
+    @Test("a decision cites the law and decree in force on its day, law first, then each plan once")
+    func decisionBasesOnADate() async throws {
+        let f = try await DecisionFixture.make()
+        let secretary = f[.secretary]
+        let plan = "Kế hoạch số 123/KH-UBND ngày 02 tháng 7 năm 2021 của Ủy ban nhân dân huyện Tủa Chùa"
+        let in2021 = try await f.rules.decisionBases(on: day("2021-12-28"), plans: [plan, plan], as: secretary)
+        #expect(in2021.count == 3 && in2021[0].hasPrefix("Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003")
+                && in2021[1].hasPrefix("Nghị định số 91/2017/NĐ-CP") && in2021[2] == plan)
+        let in2024 = try await f.rules.decisionBases(on: day("2024-12-20"), plans: [], as: secretary)
+        #expect(in2024.count == 2 && in2024[0] == "Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022" && in2024[1].hasPrefix("Nghị định số 98/2023/NĐ-CP"))
+        let in2025 = try await f.rules.decisionBases(on: day("2025-07-01"), plans: [], as: secretary)
+        #expect(in2025.count == 2 && in2025[1].hasPrefix("Nghị định số 152/2025/NĐ-CP"))
+    }
+
     @Test("the base salary and the reward are those in force on the day asked, with their basis")
     func moneyOnADate() async throws {
         let f = try await DecisionFixture.make()

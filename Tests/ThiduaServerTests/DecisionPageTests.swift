@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import Postgres
 import Testing
 import ThiduaCore
 import ThiduaTesting
@@ -87,6 +88,33 @@ struct DecisionPageTests {
             #expect(twice.status == .conflict || twice.status == .preconditionFailed)
             #expect(try await chairman.get("/quyet-dinh?trang-thai=signed").text.contains("Số 1/QĐ-UBND"))
             #expect(try await world.nominations.get(nomination.id, as: try await world.actor(.secretary)).state == .decided)
+        }
+    }
+
+    @Test("bases left empty are the law and decree in force on the decision's day and the plan of the nominations' round")
+    func basesFromTheDate() async throws {
+        try await APIWorld.run(verifier: false) { world, api in
+            let series = try await world.addDecisionSeries()
+            try await world.asInstaller { connection in
+                _ = try await connection.query("""
+                    UPDATE thidua.rounds SET plan_citation = 'Kế hoạch số 7/KH-UBND ngày 02 tháng 7 năm 2021 của Ủy ban nhân dân huyện Thử Nghiệm'
+                    WHERE id = \(world.round)
+                    """)
+            }
+            let nomination = try await Self.approved(world, "Lò Thị Mai")
+            let secretary = try await Self.pages(api, .secretary)
+            let token = try await secretary.csrf(on: "/quyet-dinh/moi")
+            let drafted = try await secretary.post("/quyet-dinh/moi", [
+                ("_csrf", token), ("so", series.lower), ("ngay", "2024-12-20"), ("subject", "Về việc khen thưởng năm 2024"), ("bases", " "),
+                ("ho-so", nomination.id.lower), ("hinh-thuc-\(nomination.id.lower)", "giay-khen-chu-tich-huyen")])
+            #expect(drafted.status == .seeOther)
+            let path = String(try #require(drafted.headers[.location]?.firstMatch(of: /^(\/quyet-dinh\/[0-9a-f-]{36})\?ok=du-thao$/)).1)
+            let text = try await secretary.get(path).text
+            for line in ["Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;", "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023",
+                         "Căn cứ Kế hoạch số 7/KH-UBND ngày 02 tháng 7 năm 2021 của Ủy ban nhân dân huyện Thử Nghiệm;"] {
+                #expect(text.contains(line), "\(line)")
+            }
+            #expect(!text.contains("91/2017"))
         }
     }
 }

@@ -169,7 +169,10 @@ def test_the_whole_story():
         assert "Về việc khen thưởng hộ gia đình" in main_text(browser)
         browser.get(decision)
         text = browser.find_element(By.CSS_SELECTOR, "article.document").text
-        assert NOMINEE in text and "Căn cứ Luật Thi đua, khen thưởng" in text and "QUYẾT ĐỊNH:" in text
+        assert NOMINEE in text and "QUYẾT ĐỊNH:" in text
+        # Left empty, the bases are those in force on the decision's date (2021) and the round's plan.
+        assert "Căn cứ Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003" in text and "Nghị định số 91/2017/NĐ-CP" in text
+        assert "Căn cứ Kế hoạch số 123/KH-UBND ngày 02 tháng 7 năm 2021" in text and "98/2023" not in text
         screenshot(browser, "story-06-read-before-signing")
         click(browser, "Ký ban hành quyết định")
         assert "Đã ký ban hành quyết định." in flash(browser)

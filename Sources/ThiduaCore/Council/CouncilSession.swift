@@ -6,6 +6,13 @@ import Postgres
 public struct CouncilSession: Sendable, Hashable, Codable {
     public enum State: String, Sendable, Hashable, Codable {
         case open, closed
+
+        public var vietnamese: String {
+            switch self {
+            case .open: "Đang họp, bỏ phiếu"
+            case .closed: "Đã kết thúc"
+            }
+        }
     }
 
     public var id: UUID

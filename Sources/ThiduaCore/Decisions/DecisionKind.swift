@@ -6,4 +6,13 @@ public enum DecisionKind: String, Sendable, Hashable, CaseIterable, Codable {
     case proposal
     /// Quyết định hủy bỏ: cancels a signed commendation decision found to rest on false records (Law chapter VII).
     case revocation
+
+    /// The kind as the district writes it on the record.
+    public var vietnamese: String {
+        switch self {
+        case .commendation: "Quyết định khen thưởng"
+        case .proposal: "Tờ trình đề nghị cấp trên"
+        case .revocation: "Quyết định hủy bỏ"
+        }
+    }
 }

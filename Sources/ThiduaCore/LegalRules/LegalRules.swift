@@ -65,6 +65,16 @@ public struct LegalRules: Sendable {
         }
     }
 
+    /// What a commendation decision dated `day` cites, one basis a line without "Căn cứ": the law and decrees in
+    /// force that day, then each plan the decision carries out.
+    public func decisionBases(on day: Date, plans: [String], as actor: Actor) async throws -> [String] {
+        try Policy.permit(actor, .view)
+        let law = try await store.read(actor) { connection in
+            try await connection.query("SELECT citation FROM thidua.legal_bases_on(\(day)::date)").map { try $0.decode(String.self, at: 0) }
+        }
+        return law + plans.uniqued()
+    }
+
     /// The base salary in force on `day`, if one is recorded.
     public func baseSalary(on day: Date, as actor: Actor) async throws -> BaseSalary? {
         try Policy.permit(actor, .view)

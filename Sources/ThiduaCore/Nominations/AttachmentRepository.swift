@@ -57,6 +57,23 @@ public struct AttachmentRepository: Sendable {
         }
     }
 
+    /// The kinds of document each of `nominationIDs` holds, for a queue that shows what every dossier still
+    /// lacks without a query per row. Nominations the actor may not see hold nothing here.
+    public func kinds(of nominationIDs: [UUID], as actor: Actor) async throws -> [UUID: Set<DossierKind>] {
+        guard !nominationIDs.isEmpty else { return [:] }
+        return try await store.read(actor) { connection in
+            var kinds: [UUID: Set<DossierKind>] = [:]
+            for row in try await connection.query("""
+                SELECT DISTINCT nomination_id, dossier_kind FROM thidua.nomination_attachments WHERE nomination_id = ANY (\(nominationIDs))
+                """) {
+                if let kind = DossierKind(rawValue: try row.decode(String.self, at: 1)) {
+                    kinds[try row.decode(UUID.self, at: 0), default: []].insert(kind)
+                }
+            }
+            return kinds
+        }
+    }
+
     /// A document's bytes.
     public func content(of attachmentID: UUID, as actor: Actor) async throws -> Data {
         try await store.read(actor) { connection in

@@ -18,6 +18,25 @@ extension Policy {
         return (try? authorize(actor, .create, on: facts)) != nil
     }
 
+    /// The review queues `actor` works in: the staff of a lead unit see its movements' nominations waiting for
+    /// endorsement (only its head endorses, as ``availableEvents(for:on:)`` says per record); the secretariat
+    /// sees those waiting for verification.
+    public static func reviewQueues(of actor: Actor) -> [ReviewQueue] {
+        ReviewQueue.allCases.filter { queue in
+            switch queue {
+            case .leadUnit: !actor.leadMovements.isEmpty && actor.holdsAny(.unitHead, .unitClerk)
+            case .secretariat: actor.holds(.secretariat)
+            }
+        }
+    }
+
+    /// Whether `nomination` is in `queue` as `actor` sees it: in the queue's state and, for a lead unit, in a
+    /// movement it leads.
+    public static func isWaiting(_ nomination: Nomination, in queue: ReviewQueue, for actor: Actor) -> Bool {
+        guard nomination.state == queue.waitingState else { return false }
+        return queue != .leadUnit || actor.leadMovements.contains(nomination.movementID)
+    }
+
     /// Whether `actor` may change the nomination's content now.
     public static func mayEdit(_ actor: Actor, _ nomination: Nomination) -> Bool {
         nomination.state.isEditable && (try? authorize(actor, .workflow(.edit), on: nomination.facts)) != nil

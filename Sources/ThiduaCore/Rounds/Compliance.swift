@@ -27,6 +27,12 @@ public struct UnitCompliance: Sendable, Hashable {
     public var maximum: Int
     public var counts: ComplianceCounts
     public var shortfall: Int { max(0, minimum - counts.submitted) }
+
+    /// Whether the secretariat should chase the unit: it sent something after the due date, or the due date has
+    /// passed with the unit still short of its minimum.
+    public func isBehind(dueDatePassed: Bool) -> Bool {
+        counts.late > 0 || (dueDatePassed && shortfall > 0)
+    }
 }
 
 public struct MovementCompliance: Sendable, Hashable {

@@ -13,9 +13,11 @@ public struct Round: Sendable, Hashable, Codable {
     public var dueAt: Date
     public var state: String
     public var requiredDossierKinds: [DossierKind]
+    /// The plan the round carries out, as a decision cites it after the law.
+    public var planCitation: String?
     public var version: Int
 
-    static let columns: StaticString = "id, code, name, year, level, opens_at, due_at, state, required_dossier_kinds, version"
+    static let columns: StaticString = "id, code, name, year, level, opens_at, due_at, state, required_dossier_kinds, plan_citation, version"
 
     init(row: PostgresRow) throws {
         id = try row.decode(column: "id")
@@ -27,6 +29,7 @@ public struct Round: Sendable, Hashable, Codable {
         dueAt = try row.decode(column: "due_at")
         state = try row.decode(column: "state")
         requiredDossierKinds = try row.decode([String].self, column: "required_dossier_kinds").compactMap(DossierKind.init(rawValue:))
+        planCitation = try row.decode(column: "plan_citation")
         version = try row.decode(column: "version")
     }
 }

@@ -181,11 +181,3 @@ extension DemoNominations.Document {
         return result
     }
 }
-
-extension Sequence where Element: Hashable {
-    /// The elements in their first order, each once.
-    fileprivate func uniqued() -> [Element] {
-        var seen: Set<Element> = []
-        return filter { seen.insert($0).inserted }
-    }
-}

@@ -19,6 +19,7 @@ struct WebRoutes: Sendable {
         NominationListPage(store: store).add(to: pages)
         NominationFormPage(store: store).add(to: pages)
         NominationRecordPage(store: store).add(to: pages)
+        ReviewQueuePage(store: store).add(to: pages)
         MovementPages(store: store).add(to: pages)
         RoundPages(store: store).add(to: pages)
         CouncilListPage(store: store).add(to: pages)

@@ -418,11 +418,15 @@ ORDER BY 1, 3, 2;
 -- ───────────────────────────────────────────────────────────────────────────────────────────────────────────
 SET LOCAL thidua.action = 'seed.catalogue.rounds';
 
-INSERT INTO thidua.rounds (area_id, code, name, year, level, opens_at, due_at, state)
-VALUES ('dien-bien/tua-chua', '2021-co-so', 'Lựa chọn điển hình tiên tiến cấp cơ sở năm 2021', 2021, 'unit',
-        TIMESTAMPTZ '2021-07-02 00:00:00+07', TIMESTAMPTZ '2021-10-10 23:59:59+07', 'open'),
-       ('dien-bien/tua-chua', '2021-huyen', 'Đăng ký mô hình, điển hình tiên tiến cấp huyện năm 2021', 2021, 'district',
-        TIMESTAMPTZ '2021-07-02 00:00:00+07', TIMESTAMPTZ '2021-11-12 23:59:59+07', 'open');
+INSERT INTO thidua.rounds (area_id, code, name, year, level, opens_at, due_at, state, plan_citation)
+SELECT area, code, name, year, level, opens, due, 'open',
+       'Kế hoạch số 123/KH-UBND ngày 02 tháng 7 năm 2021 của Ủy ban nhân dân huyện Tủa Chùa về tổ chức các phong trào thi đua yêu nước giai đoạn 2021 – 2025'
+FROM (VALUES
+    ('dien-bien/tua-chua', '2021-co-so', 'Lựa chọn điển hình tiên tiến cấp cơ sở năm 2021', 2021, 'unit',
+     TIMESTAMPTZ '2021-07-02 00:00:00+07', TIMESTAMPTZ '2021-10-10 23:59:59+07'),
+    ('dien-bien/tua-chua', '2021-huyen', 'Đăng ký mô hình, điển hình tiên tiến cấp huyện năm 2021', 2021, 'district',
+     TIMESTAMPTZ '2021-07-02 00:00:00+07', TIMESTAMPTZ '2021-11-12 23:59:59+07')
+) AS r(area, code, name, year, level, opens, due);
 
 -- ───────────────────────────────────────────────────────────────────────────────────────────────────────────
 -- How many exemplars each kind of unit selects, per round — PLAN §4 (KH IV.1.2 a, first dash):

@@ -79,7 +79,7 @@ struct CouncilListPage: Sendable {
         let ordered = sessions.sorted { ($0.state == .open ? 0 : 1, $1.openedAt) < ($1.state == .open ? 0 : 1, $0.openedAt) }
         let rows = ordered.map { session in
             Row(href: "/hoi-dong/\(session.id.uuidString.lowercased())", title: session.title, round: names.roundName(session.roundID),
-                state: Self.stateWords(session.state), stateClass: "state-session-\(session.state.rawValue)",
+                state: session.state.vietnamese, stateClass: "state-session-\(session.state.rawValue)",
                 opened: VietnameseTime.moment(session.openedAt), closed: session.closedAt.map(VietnameseTime.moment) ?? "—",
                 items: session.itemCount, awaiting: session.awaitingVote, waits: session.awaitingVote > 0)
         }
@@ -122,12 +122,5 @@ struct CouncilListPage: Sendable {
         let shell = try await PageShell.load(context, users: UserRepository(store: store), path: "/hoi-dong")
         return HTMLPage("Mở phiên họp Hội đồng", template: "council-open", view: view, shell: shell,
                         status: failure?.status ?? .ok, error: failure?.message)
-    }
-
-    static func stateWords(_ state: CouncilSession.State) -> String {
-        switch state {
-        case .open: "Đang họp, bỏ phiếu"
-        case .closed: "Đã kết thúc"
-        }
     }
 }

@@ -30,14 +30,6 @@ struct DecisionDraftPage: Sendable {
         var hasCandidates: Bool
     }
 
-    /// The bases of a district commendation under the law in force since 2024, one per line; the secretariat
-    /// edits them as the case needs. "Căn cứ" is the document's, not the basis's.
-    static let defaultBases = [
-        "Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022",
-        "Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng",
-        "Kế hoạch số 123/KH-UBND của Ủy ban nhân dân huyện Tủa Chùa về tổ chức các phong trào thi đua giai đoạn 2021 – 2025",
-    ]
-
     func add(to pages: RouterGroup<SignedInContext>) {
         pages.get("/quyet-dinh/moi") { _, context in try await form(context) }
         pages.post("/quyet-dinh/moi") { _, context in
@@ -50,7 +42,8 @@ struct DecisionDraftPage: Sendable {
                 let items = form.values("ho-so").compactMap(UUID.init(uuidString:)).map { id in
                     DecisionItemDraft(nominationID: id, form: form.value("hinh-thuc-\(id.uuidString.lowercased())") ?? "")
                 }
-                let bases = (form.text("bases") ?? "").split(whereSeparator: \.isNewline).map(String.init)
+                let typed = (form.text("bases") ?? "").split(whereSeparator: \.isNewline).map(String.init)
+                let bases = typed.isEmpty ? try await usualBases(on: day, for: items.map(\.nominationID), as: context.actor) : typed
                 let decision = try await DecisionRepository(store: store).draft(
                     DecisionDraft(seriesID: series, decidedOn: day, subject: form.text("subject") ?? "", legalBases: bases, items: items),
                     by: context.actor)
@@ -94,13 +87,24 @@ struct DecisionDraftPage: Sendable {
                               selected: chosenSeries.map { $0 == value } ?? (index == 0))
             },
             subject: posted.text("subject") ?? "Về việc khen thưởng các tập thể, cá nhân có thành tích xuất sắc trong phong trào thi đua",
-            bases: posted.text("bases") ?? Self.defaultBases.joined(separator: "\n"),
+            bases: posted.text("bases") ?? "",
             day: posted.value("ngay") ?? VietnameseTime.isoDay(today),
             candidates: candidates, hasCandidates: !candidates.isEmpty)
         let failure = error.map { PageError($0, logger: context.logger) }
         let shell = try await PageShell.load(context, users: UserRepository(store: store), path: "/quyet-dinh")
         return HTMLPage("Dự thảo quyết định khen thưởng", template: "decision-draft", view: view, shell: shell,
                         status: failure?.status ?? .ok, error: failure?.message)
+    }
+
+    /// Left empty, the bases are the law and decrees in force on the decision's day and the plans of the
+    /// chosen nominations' rounds, from the database, so a 2021 decision cites the law of 2021.
+    private func usualBases(on day: Date, for nominations: [UUID], as actor: Actor) async throws -> [String] {
+        let chosen = Set(nominations)
+        let rounds = try await NominationRepository(store: store).list(NominationFilter(states: [.approved], limit: 1000), as: actor)
+            .filter { chosen.contains($0.id) }.map(\.roundID)
+        let plans = try await RoundRepository(store: store).list(as: actor)
+            .filter { rounds.contains($0.id) }.compactMap(\.planCitation)
+        return try await LegalRules(store: store).decisionBases(on: day, plans: plans, as: actor)
     }
 
     /// The district's usual form: a village or residential group is named "Thôn, tổ dân phố văn hóa"; everyone

@@ -49,20 +49,12 @@ struct DecisionListPage: Sendable {
 
     static func row(_ decision: DecisionSummary) -> Row {
         Row(href: "/quyet-dinh/\(decision.id.uuidString.lowercased())", symbol: decision.symbol.map { "Số \($0)" } ?? "Chưa có số",
-            kind: kindWords(decision.kind), subject: decision.subject, date: VietnameseTime.day(decision.decidedOn), items: decision.itemCount,
+            kind: decision.kind.vietnamese, subject: decision.subject, date: VietnameseTime.day(decision.decidedOn), items: decision.itemCount,
             state: stateWords(decision.state), stateClass: "state-decision-\(decision.state.rawValue)")
     }
 
     /// A draft is what waits for the chairman's signature: say so, for the one who signs.
     static func stateWords(_ state: DecisionState) -> String {
         state == .draft ? "Dự thảo, chờ ký" : state.vietnamese
-    }
-
-    static func kindWords(_ kind: DecisionKind) -> String {
-        switch kind {
-        case .commendation: "Quyết định khen thưởng"
-        case .proposal: "Tờ trình đề nghị cấp trên"
-        case .revocation: "Quyết định hủy bỏ"
-        }
     }
 }

@@ -63,7 +63,7 @@ struct HomePage: Sendable {
         let verifications = isSecretariat ? nominations.filter { Policy.availableEvents(for: actor, on: $0).contains(.verify) }
             .map { HomeView.link($0, names: names, note: "Chờ thẩm định") } : []
         let pastDue = current.map { $0.dueAt < now } ?? false
-        let behind = isSecretariat ? (compliance?.units ?? []).filter { $0.counts.late > 0 || (pastDue && $0.shortfall > 0) } : []
+        let behind = isSecretariat ? (compliance?.units ?? []).filter { $0.isBehind(dueDatePassed: pastDue) } : []
         let lateUnits: [String] = behind.map { unit in
             unit.counts.late > 0 ? "\(unit.unitName): \(unit.counts.late) hồ sơ gửi sau hạn" : "\(unit.unitName): còn thiếu \(unit.shortfall) hồ sơ tối thiểu"
         }

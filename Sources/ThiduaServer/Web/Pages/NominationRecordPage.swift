@@ -20,7 +20,9 @@ struct NominationRecordPage: Sendable {
                       !event.isCouncilStep, !event.isDecisionStep, event != .edit else { throw APIError.badParameter("event") }
                 guard let version = form.value("version").flatMap(Int.init) else { throw APIError.badParameter("version") }
                 _ = try await NominationRepository(store: store).perform(event, on: id, version: version, reason: form.text("reason"), by: context.actor)
-                return HTMLPage.redirect(to: "/ho-so/\(id.uuidString.lowercased())?ok=\(event.rawValue)")
+                // A step taken from the review queue goes back to it; only this one place, never an address from the form.
+                let back = form.value("tro-ve") == "duyet" ? "/duyet" : "/ho-so/\(id.uuidString.lowercased())"
+                return HTMLPage.redirect(to: "\(back)?ok=\(event.rawValue)")
             } catch {
                 return try await page(id, request, context, error: error).response()
             }

@@ -16,15 +16,16 @@ struct PageShell: Sendable {
     var csrf: String
     var nav: [Link]
 
-    /// The menu's sections: the path each opens and the roles (any of) that see it. A section joins the menu
+    /// The menu's sections: the path each opens and who sees it. A section joins the menu
     /// with its page, so no link leads to a page that is not there.
-    private static let sections: [(href: String, label: String, roles: Set<Role>)] = [
-        ("/", "Trang chủ", Set(Role.allCases)),
-        ("/ho-so", "Hồ sơ đề nghị", [.unitClerk, .unitHead, .secretariat, .councilMember, .chairman, .auditor]),
-        ("/phong-trao", "Phong trào", Set(Role.allCases)),
-        ("/dot", "Đợt thi đua", Set(Role.allCases)),
-        ("/hoi-dong", "Hội đồng", [.secretariat, .councilMember, .chairman, .auditor]),
-        ("/quyet-dinh", "Quyết định", Set(Role.allCases)),
+    private static let sections: [(href: String, label: String, shows: @Sendable (Actor) -> Bool)] = [
+        ("/", "Trang chủ", { _ in true }),
+        ("/ho-so", "Hồ sơ đề nghị", { $0.holdsAny(.unitClerk, .unitHead, .secretariat, .councilMember, .chairman, .auditor) }),
+        ("/duyet", "Duyệt hồ sơ", { !Policy.reviewQueues(of: $0).isEmpty }),
+        ("/phong-trao", "Phong trào", { _ in true }),
+        ("/dot", "Đợt thi đua", { _ in true }),
+        ("/hoi-dong", "Hội đồng", { $0.holdsAny(.secretariat, .councilMember, .chairman, .auditor) }),
+        ("/quyet-dinh", "Quyết định", { _ in true }),
     ]
 
     init(profile: SignedInProfile, actor: Actor, csrf: String, path: String) {
@@ -33,7 +34,7 @@ struct PageShell: Sendable {
         areaName = profile.areaName
         roleNames = Role.allCases.filter(actor.holds).map(\.vietnamese).joined(separator: ", ")
         self.csrf = csrf
-        nav = Self.sections.filter { !$0.roles.isDisjoint(with: Role.allCases.filter(actor.holds)) }.map { section in
+        nav = Self.sections.filter { $0.shows(actor) }.map { section in
             Link(href: section.href, label: section.label,
                  current: section.href == "/" ? path == "/" : path == section.href || path.hasPrefix(section.href + "/"))
         }

@@ -67,7 +67,7 @@ struct CouncilSessionView {
         version = session.version
         title = session.title
         round = roundName
-        state = CouncilListPage.stateWords(session.state)
+        state = session.state.vietnamese
         stateClass = "state-session-\(session.state.rawValue)"
         isOpen = open
         opened = VietnameseTime.moment(session.openedAt)

@@ -55,8 +55,8 @@ struct DecisionView {
         decisionID = decision.id.uuidString.lowercased()
         self.csrf = csrf
         version = decision.version
-        heading = decision.symbol.map { "\(DecisionListPage.kindWords(decision.kind)) số \($0)" }
-            ?? "Dự thảo \(DecisionListPage.kindWords(decision.kind).lowercased())"
+        heading = decision.symbol.map { "\(decision.kind.vietnamese) số \($0)" }
+            ?? "Dự thảo \(decision.kind.vietnamese.lowercased())"
         state = DecisionListPage.stateWords(decision.state)
         stateClass = "state-decision-\(decision.state.rawValue)"
         returnReason = decision.state == .returned ? decision.returnReason : nil
