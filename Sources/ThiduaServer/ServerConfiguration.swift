@@ -1,3 +1,5 @@
+import ThiduaOffice
+
 /// Where the server listens and what it expects of the schema.
 public struct ServerConfiguration: Sendable {
     public var host: String
@@ -9,15 +11,19 @@ public struct ServerConfiguration: Sendable {
     /// How to log in as `thidua_verifier` to recompute the audit chain for auditors; without it
     /// `GET /api/v1/audit/verification` answers 503 (verify with `thidua audit verify` on the database instead).
     public var auditVerifierURL: String?
+    /// LibreOffice, looked up once when the server starts: without it a decision's PDF answers 503 and the
+    /// decision's page offers only the Word file.
+    public var pdfConverter: PDFConverter?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, expectedSchemaVersion: String? = nil, secureCookies: Bool = false,
-        auditVerifierURL: String? = nil
+        auditVerifierURL: String? = nil, pdfConverter: PDFConverter? = PDFConverter.installed()
     ) {
         self.host = host
         self.port = port
         self.expectedSchemaVersion = expectedSchemaVersion
         self.secureCookies = secureCookies
         self.auditVerifierURL = auditVerifierURL
+        self.pdfConverter = pdfConverter
     }
 }

@@ -60,7 +60,8 @@ public enum ThiduaApplication {
         UserRoutes(users: users).add(to: router)
         AttachmentRoutes(attachments: AttachmentRepository(store: store)).add(to: router)
         CouncilRoutes(council: CouncilRepository(store: store)).add(to: router)
-        DecisionRoutes(decisions: DecisionRepository(store: store), commendations: CommendationRepository(store: store)).add(to: router)
+        DecisionRoutes(decisions: DecisionRepository(store: store), commendations: CommendationRepository(store: store),
+                       pdfConverter: configuration.pdfConverter).add(to: router)
         ReportRoutes(reports: ReportRepository(store: store)).add(to: router)
         HoldRoutes(holds: HoldRepository(store: store)).add(to: router)
         LegalRuleRoutes(rules: LegalRules(store: store)).add(to: router)
@@ -69,7 +70,7 @@ public enum ThiduaApplication {
         ReviewRoutes(exemplars: ExemplarRepository(store: store)).add(to: router)
         NoticeRoutes(notices: PublicNoticeRepository(store: store)).add(to: router)
         AuditRoutes(audit: audit, verifierURL: configuration.auditVerifierURL).add(to: router)
-        WebRoutes(store: store, secureCookies: configuration.secureCookies).add(to: router)
+        WebRoutes(store: store, secureCookies: configuration.secureCookies, offersPDF: configuration.pdfConverter != nil).add(to: router)
         return router
     }
 }

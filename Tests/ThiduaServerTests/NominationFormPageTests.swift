@@ -78,6 +78,14 @@ struct NominationFormPageTests {
             #expect(stale.status == .preconditionFailed)
             let record = try await clerk.get("/ho-so/\(nomination.id.lower)").text
             #expect(record.contains("Đã sửa từ khi bị trả lại") && record.contains("<ins>Năm 2021 vận động 40 hộ hiến đất</ins>"))
+
+            // Who may read the record but not change it is refused as such; a record under review takes no edit.
+            let auditor = try await Self.pages(api, .auditor)
+            #expect(try await auditor.get(path).status == .forbidden)
+            nomination = try await world.nominations.get(nomination.id, as: clerkActor)
+            _ = try await world.nominations.perform(.submit, on: nomination.id, version: nomination.version, by: try await world.actor(.headA))
+            let submitted = try await clerk.get(path)
+            #expect(submitted.status == .conflict && submitted.text.contains("role=\"alert\""))
         }
     }
 }

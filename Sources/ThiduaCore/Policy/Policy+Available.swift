@@ -39,7 +39,19 @@ extension Policy {
 
     /// Whether `actor` may change the nomination's content now.
     public static func mayEdit(_ actor: Actor, _ nomination: Nomination) -> Bool {
-        nomination.state.isEditable && (try? authorize(actor, .workflow(.edit), on: nomination.facts)) != nil
+        editRefusal(actor, nomination) == nil
+    }
+
+    /// Why `actor` may not change the nomination's content now, as saving it would be refused: a state that
+    /// takes no edit, or the rule that denies the user; `nil` when it may.
+    public static func editRefusal(_ actor: Actor, _ nomination: Nomination) -> ThiduaError? {
+        guard nomination.state.isEditable else { return .wrongState(WorkflowRefusal(state: nomination.state, event: .edit)) }
+        do {
+            try authorize(actor, .workflow(.edit), on: nomination.facts)
+            return nil
+        } catch {
+            return .denied(error)
+        }
     }
 }
 

@@ -11,6 +11,7 @@ import ThiduaOffice
 struct DecisionRoutes: Sendable {
     let decisions: DecisionRepository
     let commendations: CommendationRepository
+    let pdfConverter: PDFConverter?
 
     struct DraftRequest: Decodable {
         struct Item: Decodable {
@@ -83,7 +84,7 @@ struct DecisionRoutes: Sendable {
         }
         router.get("/api/v1/decisions/:id/document.pdf") { _, context in
             let (decision, word) = try await wordFile(try context.uuid("id"), as: try context.requireActor())
-            guard let converter = PDFConverter.installed() else { throw APIError.pdfUnavailable }
+            guard let converter = pdfConverter else { throw APIError.pdfUnavailable }
             do {
                 let pdf = try await converter.pdf(fromDOCX: try word.data())
                 return OfficeFile(content: pdf, mediaType: OfficeFile.pdfType, fileName: OfficeFile.decisionName(decision, extension: "pdf"))

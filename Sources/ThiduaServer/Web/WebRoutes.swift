@@ -7,6 +7,8 @@ import ThiduaCore
 struct WebRoutes: Sendable {
     let store: RecordStore
     let secureCookies: Bool
+    /// Whether LibreOffice was found at start-up, so a decision's page links its PDF.
+    let offersPDF: Bool
 
     func add(to router: Router<ThiduaRequestContext>) {
         let open = router.group()
@@ -26,6 +28,6 @@ struct WebRoutes: Sendable {
         CouncilSessionPage(store: store).add(to: pages)
         DecisionListPage(store: store).add(to: pages)
         DecisionDraftPage(store: store).add(to: pages)
-        DecisionPage(store: store).add(to: pages)
+        DecisionPage(store: store, offersPDF: offersPDF).add(to: pages)
     }
 }

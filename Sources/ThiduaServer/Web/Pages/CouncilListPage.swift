@@ -118,9 +118,8 @@ struct CouncilListPage: Sendable {
             rules: [Option(value: "", label: "Theo quy chế mặc định của đợt", selected: chosenRule == nil)]
                 + rules.map { Option(value: $0.id.uuidString.lowercased(), label: $0.name, selected: $0.id.uuidString.lowercased() == chosenRule) },
             candidates: candidates, hasCandidates: !candidates.isEmpty)
-        let failure = error.map { PageError($0, logger: context.logger) }
         let shell = try await PageShell.load(context, users: UserRepository(store: store), path: "/hoi-dong")
         return HTMLPage("Mở phiên họp Hội đồng", template: "council-open", view: view, shell: shell,
-                        status: failure?.status ?? .ok, error: failure?.message)
+                        refusal: error, logger: context.logger)
     }
 }

@@ -59,9 +59,8 @@ struct CouncilSessionPage: Sendable {
         let names = try await CatalogueNames.load(store, as: context.actor)
         let view = CouncilSessionView(session: session, minutes: minutes, roundName: names.roundName(session.roundID),
                                       actor: context.actor, csrf: context.csrfToken)
-        let failure = error.map { PageError($0, logger: context.logger) }
         let shell = try await PageShell.load(context, users: UserRepository(store: store), path: "/hoi-dong")
         return HTMLPage(session.title, template: "council", view: view, shell: shell,
-                        status: failure?.status ?? .ok, flash: flash, error: failure?.message)
+                        flash: flash, refusal: error, logger: context.logger)
     }
 }

@@ -90,10 +90,9 @@ struct DecisionDraftPage: Sendable {
             bases: posted.text("bases") ?? "",
             day: posted.value("ngay") ?? VietnameseTime.isoDay(today),
             candidates: candidates, hasCandidates: !candidates.isEmpty)
-        let failure = error.map { PageError($0, logger: context.logger) }
         let shell = try await PageShell.load(context, users: UserRepository(store: store), path: "/quyet-dinh")
         return HTMLPage("Dự thảo quyết định khen thưởng", template: "decision-draft", view: view, shell: shell,
-                        status: failure?.status ?? .ok, error: failure?.message)
+                        refusal: error, logger: context.logger)
     }
 
     /// Left empty, the bases are the law and decrees in force on the decision's day and the plans of the

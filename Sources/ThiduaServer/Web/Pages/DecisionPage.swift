@@ -7,6 +7,8 @@ import ThiduaCore
 /// not see is 404, as in the API.
 struct DecisionPage: Sendable {
     let store: RecordStore
+    /// Whether LibreOffice was found at start-up (``ServerConfiguration/pdfConverter``).
+    let offersPDF: Bool
 
     func add(to pages: RouterGroup<SignedInContext>) {
         pages.get("/quyet-dinh/:id") { request, context in
@@ -45,10 +47,9 @@ struct DecisionPage: Sendable {
         let users = UserRepository(store: store)
         let people = try await users.names(of: Set([decision.draftedBy] + (decision.signedBy.map { [$0] } ?? [])), as: actor)
         let view = DecisionView(decision: decision, document: document, forms: forms, names: names, people: people,
-                                actor: actor, csrf: context.csrfToken)
-        let failure = error.map { PageError($0, logger: context.logger) }
+                                actor: actor, csrf: context.csrfToken, offersPDF: offersPDF)
         let shell = try await PageShell.load(context, users: users, path: "/quyet-dinh")
         return HTMLPage(view.heading, template: "decision", view: view, shell: shell,
-                        status: failure?.status ?? .ok, flash: flash, error: failure?.message)
+                        flash: flash, refusal: error, logger: context.logger)
     }
 }

@@ -77,7 +77,6 @@ struct NominationFormPage: Sendable {
         let actor = context.actor
         let names = try await CatalogueNames.load(store, as: actor)
         let (chosenRound, chosenMovement, chosenKind) = try await choice(context, round, movement, kind)
-        let failure = error.map { PageError($0, logger: context.logger) }
         let shell = try await PageShell.load(context, users: UserRepository(store: store), path: "/ho-so")
         let movements = names.movementList.filter { $0.active && Policy.mayCreate(actor, in: $0.id) }
         guard !movements.isEmpty else {
@@ -91,7 +90,7 @@ struct NominationFormPage: Sendable {
                 round: chosenRound, movement: chosenMovement, kind: chosenKind, content: content,
                 personal: posted.map(NominationFormView.personal), typed: posted, csrf: context.csrfToken, action: "/ho-so/moi", version: 0, isNew: true)
             return HTMLPage("Lập hồ sơ đề nghị", template: "nomination-form", view: view, shell: shell,
-                            status: failure?.status ?? .ok, error: failure?.message)
+                            refusal: error, logger: context.logger)
         }
         let open = names.roundList.filter { $0.state == "open" }
         let note = chosenMovement.flatMap { movement in chosenKind.flatMap { kind in
@@ -105,15 +104,12 @@ struct NominationFormPage: Sendable {
             kinds: NomineeKind.allCases.map { Option(value: $0.rawValue, label: $0.vietnamese, selected: $0 == chosenKind) },
             note: note ?? "", hasNote: note != nil)
         return HTMLPage("Lập hồ sơ đề nghị", template: "nomination-new", view: view, shell: shell,
-                        status: failure?.status ?? .ok, error: failure?.message)
+                        refusal: error, logger: context.logger)
     }
 
     private func editForm(_ id: UUID, _ context: SignedInContext, error: (any Error)? = nil) async throws -> HTMLPage {
         let nomination = try await NominationRepository(store: store).get(id, as: context.actor)
-        guard Policy.mayEdit(context.actor, nomination) else {
-            throw ThiduaError.invalid(field: "state", vietnamese: "Hồ sơ này đồng chí không sửa được lúc này.",
-                                      english: "You may not change this nomination now.")
-        }
+        if let refusal = Policy.editRefusal(context.actor, nomination) { throw refusal }
         let (round, movement) = try await catalogue(of: nomination, context)
         let content = try error == nil ? nil : NominationFormView.content(from: context.form, movement: movement, round: round, lenient: true)
         let view = NominationFormView(
@@ -121,8 +117,7 @@ struct NominationFormPage: Sendable {
             content: content ?? NominationContent(nomineeName: nomination.nomineeName, title: nomination.title, achievements: nomination.achievements,
                                                   criteriaAnswers: nomination.criteriaAnswers, indicators: nomination.indicators),
             personal: nil, typed: error == nil ? nil : context.form, csrf: context.csrfToken, action: "/ho-so/\(id.uuidString.lowercased())/sua", version: nomination.version, isNew: false)
-        let failure = error.map { PageError($0, logger: context.logger) }
         let shell = try await PageShell.load(context, users: UserRepository(store: store), path: "/ho-so")
-        return HTMLPage("Sửa hồ sơ", template: "nomination-form", view: view, shell: shell, status: failure?.status ?? .ok, error: failure?.message)
+        return HTMLPage("Sửa hồ sơ", template: "nomination-form", view: view, shell: shell, refusal: error, logger: context.logger)
     }
 }

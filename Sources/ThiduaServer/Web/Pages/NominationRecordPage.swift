@@ -64,9 +64,8 @@ struct NominationRecordPage: Sendable {
         let view = NominationRecordView(
             nomination: nomination, actor: actor, csrf: context.csrfToken, names: names, attachments: attachments,
             history: history, changes: changes, people: people)
-        let failure = error.map { PageError($0, logger: context.logger) }
         let shell = try await PageShell.load(context, users: users, path: "/ho-so")
         return HTMLPage(nomination.nomineeName, template: "nomination", view: view, shell: shell,
-                        status: failure?.status ?? .ok, flash: flash, error: failure?.message)
+                        flash: flash, refusal: error, logger: context.logger)
     }
 }

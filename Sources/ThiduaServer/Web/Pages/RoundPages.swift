@@ -85,8 +85,7 @@ struct RoundPages: Sendable {
             mayGrant: Policy.allows(actor, CatalogueAction.grantDeadlineException),
             units: units.map { Option(value: $0.id.uuidString.lowercased(), label: $0.name, selected: $0.id.uuidString.lowercased() == chosen) },
             until: context.form.value("until") ?? "", reason: context.form.text("reason") ?? "")
-        let failure = error.map { PageError($0, logger: context.logger) }
         let shell = try await PageShell.load(context, users: UserRepository(store: store), path: "/dot")
-        return HTMLPage(round.name, template: "round", view: view, shell: shell, status: failure?.status ?? .ok, flash: flash, error: failure?.message)
+        return HTMLPage(round.name, template: "round", view: view, shell: shell, flash: flash, refusal: error, logger: context.logger)
     }
 }

@@ -55,10 +55,9 @@ struct SignInPages: Sendable {
     }
 
     private func passwordPage(_ context: SignedInContext, path: String, error: (any Error)? = nil) async throws -> Response {
-        let failure = error.map { PageError($0, logger: context.logger) }
         let shell = try await PageShell.load(context, users: users, path: path)
         return HTMLPage("Đổi mật khẩu", template: "password", view: PasswordView(csrf: context.csrfToken), shell: shell,
-                            status: failure?.status ?? .ok, error: failure?.message)
+                            refusal: error, logger: context.logger)
             .response()
     }
 

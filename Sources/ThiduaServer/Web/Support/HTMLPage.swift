@@ -1,4 +1,5 @@
 import Hummingbird
+import Logging
 import NIOCore
 
 /// A page of the web front, rendered at once into the site's layout: a page template's view, the shell
@@ -35,6 +36,16 @@ struct HTMLPage: ResponseGenerator, Sendable {
             unitName: shell?.unitName ?? "", roleNames: shell?.roleNames ?? "", csrf: shell?.csrf ?? "", nav: shell?.nav ?? [],
             flash: flash, error: error, main: main))
         self.status = status
+    }
+
+    /// The page again after a refused form (or as it first shows when `refusal` is `nil`): the refusal's
+    /// status and its Vietnamese message above the form, classified exactly as the API classifies it.
+    init(
+        _ title: String, template: String, view: Any, shell: PageShell?, flash: String? = nil,
+        refusal: (any Error)?, logger: Logger
+    ) {
+        let failure = refusal.map { PageError($0, logger: logger) }
+        self.init(title, template: template, view: view, shell: shell, status: failure?.status ?? .ok, flash: flash, error: failure?.message)
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response { response() }

@@ -1,6 +1,5 @@
 import Foundation
 import ThiduaCore
-import ThiduaOffice
 
 /// What a decision's page shows: its full text as it will be printed (the chairman reads it here before
 /// signing), its items with forms and rewards, who drafted and who signed, and only the steps the policy gives
@@ -49,7 +48,7 @@ struct DecisionView {
     var drafted: String
 
     init(decision: Decision, document: DecisionDocument, forms: [String: String], names: CatalogueNames,
-         people: [UUID: PersonName], actor: Actor, csrf: String) {
+         people: [UUID: PersonName], actor: Actor, csrf: String, offersPDF: Bool) {
         let preparing = decision.state.isBeingPrepared
         let mayPrepare = Policy.allows(actor, DecisionAction.prepare)
         decisionID = decision.id.uuidString.lowercased()
@@ -91,7 +90,7 @@ struct DecisionView {
             && Policy.allows(actor, DecisionAction.printCertificates)
         certificatesHref = "/api/v1/decisions/\(decisionID)/certificates"
         wordHref = "/api/v1/decisions/\(decisionID)/document.docx"
-        pdfHref = PDFConverter.installed() == nil ? nil : "/api/v1/decisions/\(decisionID)/document.pdf"
+        pdfHref = offersPDF ? "/api/v1/decisions/\(decisionID)/document.pdf" : nil
         drafted = people[decision.draftedBy].map { "\($0.fullName), \($0.unitName)" } ?? "—"
     }
 }
