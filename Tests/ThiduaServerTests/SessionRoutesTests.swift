@@ -10,6 +10,18 @@ import ThiduaTesting
 /// ends the token, a password change keeps this session and ends the others.
 @Suite("SessionRoutesTests")
 struct SessionRoutesTests {
+    @Test("the session cookie is HttpOnly and SameSite=Strict, and Secure only when the server is told it is behind TLS")
+    func cookieFlags() async throws {
+        for behindTLS in [false, true] {
+            try await APIWorld.run(verifier: false, secureCookies: behindTLS) { _, api in
+                let reply = try await api.send(.post, "/api/v1/sessions", json: ["username": "clerka", "password": APIClient.password])
+                let cookie = try #require(reply.headers[.setCookie])
+                #expect(cookie.hasPrefix("thidua_session=") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
+                #expect(cookie.contains("; Secure") == behindTLS, "\(cookie)")
+            }
+        }
+    }
+
     @Test("five wrong passwords give 429 with Retry-After, even for the right one, until the window passes")
     func throttlingKicksInAndLifts() async throws {
         try await APIWorld.run { world, api in

@@ -26,8 +26,9 @@ struct BenchPages: AsyncParsableCommand {
 
     /// A demo account and the pages of its role; `{nomination}` and the like are filled from the lists.
     static let cases: [(user: String, paths: [String])] = [
+        ("laodong.thutruong", ["/duyet"]),
         ("sinchai.canbo", ["/", "/ho-so", "{nomination}", "/ho-so/moi", "/phong-trao", "/dot"]),
-        ("noivu.thuky", ["/", "/ho-so", "/hoi-dong", "{session}", "/quyet-dinh", "{decision}", "/quyet-dinh/moi", "/hoi-dong/moi"]),
+        ("noivu.thuky", ["/", "/ho-so", "/duyet", "/hoi-dong", "{session}", "/quyet-dinh", "{decision}", "/quyet-dinh/moi", "/hoi-dong/moi"]),
         ("hoidong.tv1", ["/", "{session}"]),
         ("chutich.huyen", ["/", "{decision}"]),
     ]

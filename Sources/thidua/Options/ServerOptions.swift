@@ -19,8 +19,13 @@ struct ServerOptions: ParsableArguments {
         valueName: "url"))
     var verifierURL: String?
 
+    @Flag(name: .customLong("behind-tls"), help: ArgumentHelp(
+        "Máy chủ chạy sau HTTPS (nginx) / the server is reached over TLS: the session cookie is marked Secure (env: THIDUA_BEHIND_TLS=1)."))
+    var behindTLS = false
+
     func resolvedHost() -> String { host ?? Environment.string("THIDUA_HOST") ?? "127.0.0.1" }
     func resolvedPort() throws -> Int { try port ?? Environment.integer("THIDUA_PORT") ?? 8080 }
+    func resolvedBehindTLS() throws -> Bool { try behindTLS || (Environment.flag("THIDUA_BEHIND_TLS") ?? false) }
     func resolvedVerifierURL() -> String? { verifierURL ?? Environment.string("THIDUA_VERIFIER_URL") }
     func resolvedPoolSize() throws -> Int {
         let size = try poolSize ?? Environment.integer("THIDUA_POOL_SIZE") ?? Self.defaultPoolSize

@@ -15,4 +15,14 @@ enum Environment {
         }
         return value
     }
+
+    /// `1`/`true`/`yes` or `0`/`false`/`no`; anything else is refused rather than guessed.
+    static func flag(_ name: String) throws -> Bool? {
+        guard let text = string(name) else { return nil }
+        switch text.lowercased() {
+        case "1", "true", "yes": return true
+        case "0", "false", "no": return false
+        default: throw ValidationError("\(name)=\(text) phải là 1 hoặc 0 / must be 1 or 0")
+        }
+    }
 }

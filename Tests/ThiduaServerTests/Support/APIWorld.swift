@@ -12,12 +12,13 @@ import ThiduaTesting
 /// have no PDF unless a test passes LibreOffice's `pdfConverter`, so no test depends on what the machine has.
 enum APIWorld {
     static func run(
-        samples: SampleLog = SampleLog(), verifier: Bool = true, pdfConverter: PDFConverter? = nil,
+        samples: SampleLog = SampleLog(), verifier: Bool = true, pdfConverter: PDFConverter? = nil, secureCookies: Bool = false,
         _ body: @Sendable (RecordsWorld, APIClient) async throws -> Void
     ) async throws {
         let world = try await RecordsWorld.make()
         let verifierURL = verifier ? try world.database.connectionString(user: ThiduaSchema.verifierRole) : nil
-        let app = ThiduaApplication.make(pool: world.pool, configuration: .init(port: 0, auditVerifierURL: verifierURL, pdfConverter: pdfConverter))
+        let app = ThiduaApplication.make(pool: world.pool, configuration: .init(
+            port: 0, secureCookies: secureCookies, auditVerifierURL: verifierURL, pdfConverter: pdfConverter))
         try await app.test(.live) { client in
             try await body(world, APIClient(client: client, samples: samples))
         }
