@@ -1,7 +1,7 @@
 import Foundation
 import Postgres
 import Testing
-import ThiduaCore
+@testable import ThiduaCore
 import ThiduaTesting
 
 /// The legal rules as data (issue 4 §2, LAW.md): who may confer what and when, the reward coefficients and the
@@ -70,5 +70,40 @@ struct LegalRulesTests {
         await #expect(throws: ThiduaError.noBaseSalary) {
             try await f.rules.reward("lao-dong-tien-tien", for: .individual, on: day("2015-01-01"), as: secretary)
         }
+    }
+
+    @Test("the law is national: an administrator acting through the application role adds or ends none of it; the installer does")
+    func theLawIsNational() async throws {
+        let f = try await DecisionFixture.make()
+        let admin = try await f.world.actor(.admin)
+        let attempts: [(String, PostgresQuery)] = [
+            ("a form", """
+                INSERT INTO thidua.commendation_forms (code, name, kind, nominee_kinds)
+                VALUES ('giay-khen-gia', 'Giấy khen giả', 'certificate', ARRAY['individual'])
+                """),
+            ("an authority", "UPDATE thidua.conferring_authorities SET valid_to = '2099-01-01' WHERE valid_to IS NOT NULL"),
+            ("a coefficient", """
+                INSERT INTO thidua.reward_coefficients (form_code, nominee_kind, coefficient, valid_from, legal_basis, verification)
+                VALUES ('lao-dong-tien-tien', 'individual', 9, '2030-01-01', 'Tự đặt', 'unverified')
+                """),
+            ("a base salary", "UPDATE thidua.base_salaries SET amount = 99000000 WHERE valid_to IS NULL"),
+            ("a time limit", "UPDATE thidua.processing_limits SET working_days = 1"),
+        ]
+        for (what, statement) in attempts {
+            do {
+                try await f.world.store.write(admin, Capacity(role: .admin), action: "test.law") { connection in
+                    _ = try await connection.query(statement)
+                }
+                Issue.record("an administrator changed \(what)")
+            } catch {
+                // 42501, insufficient privilege: the grant is gone, not merely a policy that fails to match.
+                #expect(error as? ThiduaError == .denied(.refusedByDatabase), "\(what): \(error)")
+            }
+        }
+        #expect(try await f.rules.baseSalary(on: day("2026-01-01"), as: admin)?.amount == 2_340_000)
+        try await f.world.asInstaller { connection in
+            _ = try await connection.query("UPDATE thidua.base_salaries SET legal_basis = 'Nghị định 73/2024/NĐ-CP ngày 30/6/2024' WHERE valid_to IS NULL")
+        }
+        #expect(try await f.rules.baseSalary(on: day("2026-01-01"), as: admin)?.legalBasis == "Nghị định 73/2024/NĐ-CP ngày 30/6/2024")
     }
 }
