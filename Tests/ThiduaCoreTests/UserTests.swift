@@ -7,13 +7,14 @@ import ThiduaTesting
 /// Users and role grants: the administrator's, audited, never for themselves.
 @Suite("UserTests")
 struct UserTests {
-    @Test("the administrator creates a user with a bcrypt hash and grants a role; both are audited, the hash is not")
+    @Test("an administrator creates a user with a bcrypt hash and another grants its role; both are audited, the hash is not")
     func createAndGrant() async throws {
         let world = try await RecordsWorld.make()
         let admin = try await world.actor(.admin)
         let user = try await world.userRepository.create(
             unitID: world.communeB, username: "TaPhin.CanBo2", fullName: "Mùa A Dình", password: "mật khẩu đủ dài", by: admin)
-        try await world.userRepository.grant(.unitClerk, to: user, by: admin)
+        await #expect(throws: ThiduaError.denied(.ownRecruit)) { try await world.userRepository.grant(.unitClerk, to: user, by: admin) }
+        try await world.userRepository.grant(.unitClerk, to: user, by: try await world.secondAdministrator())
         let actor = try await world.userRepository.actor(userID: user)
         #expect(actor.roles == [.unitClerk] && actor.unitID == world.communeB)
         let (hash, matches) = try await world.superuser { connection in
@@ -24,7 +25,7 @@ struct UserTests {
         #expect(hash.hasPrefix("$2a$10$") && matches)
         let events = try await world.audit.actions(of: admin.userID, from: Date().addingTimeInterval(-60), to: Date().addingTimeInterval(60),
                                                    as: try await world.actor(.auditor))
-        #expect(events.map(\.action) == ["user.create", "role.grant"])
+        #expect(events.map(\.action) == ["user.create"])
         #expect(events.allSatisfy { !($0.after ?? "").contains("password_hash") && !($0.after ?? "").contains("$2a$") })
     }
 
@@ -49,7 +50,8 @@ struct UserTests {
             }
             Issue.record("an administrator granted themselves a role in SQL")
         } catch let error as PostgresError {
-            #expect(["42501", "23514"].contains(error.serverError?.sqlState ?? ""))
+            // Refused by the grant rule, or first by separation of duties (0015): an administrator holds no workflow role.
+            #expect(["42501", "23514", "TD051"].contains(error.serverError?.sqlState ?? ""))
         }
     }
 
@@ -80,5 +82,47 @@ struct UserTests {
             try await world.userRepository.account(deputy, as: try await world.actor(.secretary))
         }
         await #expect(throws: ThiduaError.notFound("người dùng / user")) { try await world.userRepository.account(UUID(), as: admin) }
+    }
+
+    @Test("separation of duties: no administrator makes another, arms an account it just made or enabled, or holds a workflow role — in the policy and in SQL")
+    func administratorsSeparateDuties() async throws {
+        let world = try await RecordsWorld.make()
+        let admin = try await world.actor(.admin)
+        let other = try await world.secondAdministrator()
+        // The puppet path found from outside: a new account, given admin, then used to arm the first one.
+        let puppet = try await world.userRepository.create(
+            unitID: world.council, username: "tro.ly", fullName: "Trợ Lý", password: "mật khẩu đủ dài", by: admin)
+        await #expect(throws: ThiduaError.denied(.adminByInstaller)) { try await world.userRepository.grant(.admin, to: puppet, by: admin) }
+        await #expect(throws: ThiduaError.denied(.ownRecruit)) { try await world.userRepository.grant(.chairman, to: puppet, by: admin) }
+        await #expect(throws: ThiduaError.denied(.adminByInstaller)) {
+            try await world.userRepository.revoke(.admin, from: other.userID, reason: "Tranh quyền", by: admin)
+        }
+        await #expect(throws: ThiduaError.denied(.separateDuties)) {
+            try await world.userRepository.grant(.chairman, to: other.userID, by: admin)
+        }
+        // Re-enabled by this administrator today: the same rule as a new account.
+        let clerk = world.users[.clerkB]!
+        try await world.userRepository.setActive(false, user: clerk, reason: "Nghỉ phép", by: other)
+        try await world.userRepository.setActive(true, user: clerk, reason: "Đi làm lại", by: admin)
+        await #expect(throws: ThiduaError.denied(.ownRecruit)) { try await world.userRepository.grant(.unitHead, to: clerk, by: admin) }
+        try await world.userRepository.grant(.unitHead, to: clerk, by: other)
+
+        // The same through the application role in plain SQL, past the Swift policy.
+        let app = try await world.database.connect(user: "thidua_app")
+        defer { app.close() }
+        for (role, user, code) in [("admin", puppet, "TD050"), ("chairman", puppet, "TD052"), ("secretariat", other.userID, "TD051")] {
+            do {
+                try await app.withTransaction { connection in
+                    _ = try await connection.query("""
+                        SELECT set_config('thidua.actor_id', \(admin.userID.uuidString.lowercased()), true), set_config('thidua.actor_role', 'admin', true)
+                        """)
+                    _ = try await connection.query("INSERT INTO thidua.role_grants (user_id, role, granted_by) VALUES (\(user), \(role), \(admin.userID))")
+                }
+                Issue.record("granted \(role) in SQL")
+            } catch let error as PostgresError {
+                #expect(error.serverError?.sqlState == code, "\(role): \(error)")
+            }
+        }
+        #expect(try await world.userRepository.account(puppet, as: other).roles.isEmpty)
     }
 }

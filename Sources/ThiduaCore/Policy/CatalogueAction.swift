@@ -4,8 +4,8 @@ import Foundation
 public enum CatalogueAction: Sendable, Hashable {
     case manageUnits
     case manageUsers
-    /// Granting or revoking a role of `user`.
-    case changeRoles(of: UUID)
+    /// Granting or revoking `role` of `user` (or enabling, disabling them when `role` is nil).
+    case changeRoles(of: UUID, role: Role? = nil)
     /// Movements, rounds, deadlines and quotas.
     case manageRounds
     case grantDeadlineException
@@ -28,9 +28,11 @@ extension Policy {
         switch action {
         case .manageUnits, .manageUsers:
             return try requireAny(actor, [.admin])
-        case .changeRoles(let user):
+        case .changeRoles(let user, let role):
             let capacity = try requireAny(actor, [.admin])
             guard user != actor.userID else { throw .selfGrant }
+            // Whether the account holds a workflow role, or was made by this administrator, PostgreSQL checks (0015).
+            guard role != .admin else { throw .adminByInstaller }
             return capacity
         case .manageRounds, .grantDeadlineException:
             return try requireAny(actor, [.secretariat])

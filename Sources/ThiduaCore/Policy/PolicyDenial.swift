@@ -14,6 +14,14 @@ public enum PolicyDenial: Error, Sendable, Hashable {
     case readOnly
     /// An administrator cannot grant or revoke their own roles.
     case selfGrant
+    /// The `admin` role is granted and revoked by the installer on the database owner's connection, never by
+    /// another administrator: two administrators' accounts cannot be made by one.
+    case adminByInstaller
+    /// An administrator's account holds no workflow role, and a workflow account is no administrator.
+    case separateDuties
+    /// An administrator does not give roles to an account it created or enabled in the last day: it chose the
+    /// new account's password. Another administrator (or the installer) does.
+    case ownRecruit
     /// Only the holder of a role may lend it, and only to a colleague of the same unit.
     case delegationNotAllowed
     /// Council members and the chairman see nominations from council review on.
@@ -43,6 +51,9 @@ public enum PolicyDenial: Error, Sendable, Hashable {
         case .ownSubmission: "own_submission"
         case .readOnly: "read_only"
         case .selfGrant: "self_grant"
+        case .adminByInstaller: "admin_by_installer"
+        case .separateDuties: "separate_duties"
+        case .ownRecruit: "own_recruit"
         case .delegationNotAllowed: "delegation_not_allowed"
         case .notYetBeforeCouncil: "not_yet_before_council"
         case .refusedByDatabase: "refused_by_database"
@@ -62,6 +73,9 @@ public enum PolicyDenial: Error, Sendable, Hashable {
         case .ownSubmission: "Không ai được xét duyệt hồ sơ do chính mình gửi."
         case .readOnly: "Thanh tra chỉ được xem, không được sửa."
         case .selfGrant: "Quản trị viên không được tự cấp hoặc thu hồi vai trò của mình."
+        case .adminByInstaller: "Vai trò quản trị chỉ do người cài đặt hệ thống cấp hoặc thu hồi, trên kết nối của chủ cơ sở dữ liệu."
+        case .separateDuties: "Tài khoản quản trị không giữ vai trò nghiệp vụ, và tài khoản nghiệp vụ không là quản trị viên."
+        case .ownRecruit: "Quản trị viên không cấp vai trò cho tài khoản do chính mình tạo hoặc mở lại trong vòng một ngày; việc này do một quản trị viên khác làm."
         case .delegationNotAllowed: "Chỉ người giữ vai trò được ủy quyền cho người cùng đơn vị."
         case .notYetBeforeCouncil: "Hội đồng chỉ xem hồ sơ từ khi đưa ra xét."
         case .refusedByDatabase: "Cơ sở dữ liệu từ chối thao tác này theo quy tắc phân quyền."
@@ -81,6 +95,9 @@ public enum PolicyDenial: Error, Sendable, Hashable {
         case .ownSubmission: "No one reviews what they themselves submitted."
         case .readOnly: "Auditors read and never change."
         case .selfGrant: "An administrator cannot grant or revoke their own roles."
+        case .adminByInstaller: "The admin role is granted and revoked by the installer on the database owner's connection only."
+        case .separateDuties: "An administrator's account holds no workflow role, and a workflow account is no administrator."
+        case .ownRecruit: "An administrator does not grant roles to an account it created or enabled within the last day; another administrator does."
         case .delegationNotAllowed: "Only the holder of a role may delegate it, to a colleague of the same unit."
         case .notYetBeforeCouncil: "The council sees nominations from council review on."
         case .refusedByDatabase: "The database refused this action under its access rules."

@@ -17,6 +17,9 @@ extension ThiduaError {
         case ("TD005", _): self = .dossierIncomplete(missing: [])
         case ("TD007", _): self = .roundNotOpen
         case ("TD020", _): self = .denied(.notOnRoster)
+        case ("TD050", _): self = .denied(.adminByInstaller)
+        case ("TD051", _): self = .denied(.separateDuties)
+        case ("TD052", _): self = .denied(.ownRecruit)
         case ("TD021", _): self = .denied(.recused)
         case ("TD022", _): self = .sessionClosed
         case ("TD024", _): self = .recusalAfterVote

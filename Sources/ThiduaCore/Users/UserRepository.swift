@@ -62,7 +62,7 @@ public struct UserRepository: Sendable {
 
     /// Grants `role` to `user` (administrator; never to themselves).
     public func grant(_ role: Role, to user: UUID, by actor: Actor) async throws {
-        let capacity = try Policy.permit(actor, .changeRoles(of: user))
+        let capacity = try Policy.permit(actor, .changeRoles(of: user, role: role))
         try await store.write(actor, capacity, action: "role.grant") { connection in
             _ = try await connection.query("""
                 INSERT INTO thidua.role_grants (user_id, role, granted_by) VALUES (\(user), \(role.rawValue), \(actor.userID))
@@ -72,7 +72,7 @@ public struct UserRepository: Sendable {
 
     /// Revokes `role` from `user` (administrator; never their own).
     public func revoke(_ role: Role, from user: UUID, reason: String, by actor: Actor) async throws {
-        let capacity = try Policy.permit(actor, .changeRoles(of: user))
+        let capacity = try Policy.permit(actor, .changeRoles(of: user, role: role))
         try await store.write(actor, capacity, action: "role.revoke", reason: reason) { connection in
             let rows = try await connection.query("""
                 UPDATE thidua.role_grants SET revoked_at = now()
