@@ -22,8 +22,10 @@ struct Thidua: AsyncParsableCommand {
               64  the command line or an environment variable is wrong (usage)
               65  the data failed a check: a migration file changed after it was
                   applied, or the audit trail failed verification; or the server
-                  refused the input (400, 413, 415, 422)
-              66  the server has no such record, or none you may see (404)
+                  refused the input (400, 413, 415, 422); or a name typed names
+                  several records (use the id)
+              66  the server has no such record, or none you may see (404), or
+                  no code, number or username is the one typed
               69  PostgreSQL or the thidua server is unavailable: not installed,
                   not running, unreachable, or answering 503
               75  try again after reading the record anew: someone changed it,
@@ -39,7 +41,7 @@ struct Thidua: AsyncParsableCommand {
         subcommands: [
             Demo.self, Serve.self, DatabaseCommand.self, AuditCommand.self, Bench.self,
             Login.self, Logout.self, WhoAmI.self, NominationsCommand.self, CouncilCommand.self, UsersCommand.self,
-            RoundsCommand.self, DecisionsCommand.self, ComplianceCommand.self, ReportsCommand.self, HoldsCommand.self,
+            RoundsCommand.self, MovementsCommand.self, DecisionsCommand.self, ComplianceCommand.self, ReportsCommand.self, HoldsCommand.self,
             RulesCommand.self, EligibilityCommand.self, ExemplarsCommand.self, NoticesCommand.self,
         ]
     )

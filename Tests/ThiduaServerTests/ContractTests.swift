@@ -123,6 +123,10 @@ struct ContractTests {
         _ = try await api.send(.get, "/api/v1/audit/verification?expectRoot=\(String(repeating: "0", count: 64))", token: auditor)
         _ = try await api.send(.get, "/api/v1/audit/verification?expectRoot=x", token: auditor)
         _ = try await api.send(.get, "/api/v1/rounds/\(world.round.lower)/compliance", token: secretary)
+        let exception: [String: Any] = ["unit": world.communeA.lower, "until": "2099-12-20T17:00:00+07:00", "reason": "Mất điện ngày nộp"]
+        _ = try await api.send(.post, "/api/v1/rounds/\(world.round.lower)/deadline-exceptions", token: secretary, json: exception)
+        _ = try await api.send(.post, "/api/v1/rounds/\(world.round.lower)/deadline-exceptions", token: clerk, json: exception)
+        _ = try await api.send(.post, "/api/v1/rounds/\(world.round.lower)/deadline-exceptions", token: secretary, json: ["unit": world.communeA.lower])
 
         let member = try await api.signIn(.member), chairman = try await api.signIn(.chairman)
         _ = try await api.send(.get, "/api/v1/council/rules", token: secretary)
@@ -135,6 +139,8 @@ struct ContractTests {
         _ = try await api.send(.put, "/api/v1/council/sessions/\(session)/votes/\(verified)", token: chairman, json: ["choice": "approve", "version": 0])
         _ = try await api.send(.put, "/api/v1/council/sessions/\(session)/votes/\(verified)", token: member, json: ["choice": "approve", "version": 0])
         _ = try await api.send(.get, "/api/v1/council/sessions/\(session)", token: member)
+        _ = try await api.send(.get, "/api/v1/council/sessions", token: member)
+        _ = try await api.send(.get, "/api/v1/council/sessions", token: clerk)
         _ = try await api.send(.post, "/api/v1/council/sessions/\(session)/close", token: secretary, json: ["version": 9])
         let member2 = try await api.signIn(.member2)
         _ = try await api.send(.put, "/api/v1/council/sessions/\(session)/votes/\(verified)", token: member2, json: ["choice": "approve", "version": 0])
@@ -151,6 +157,8 @@ struct ContractTests {
             "items": [["nominationID": verified, "form": "giay-khen-chu-tich-huyen", "type": "by_movement"]],
         ])
         let decision = try #require(try drafted.object()["id"] as? String, "\(drafted.text)")
+        _ = try await api.send(.get, "/api/v1/decisions?state=draft,returned", token: secretary)
+        _ = try await api.send(.get, "/api/v1/decisions?state=submitted", token: secretary)
         _ = try await api.send(.post, "/api/v1/decisions", token: clerk, json: [
             "seriesID": series.lower, "decidedOn": "2024-12-20T00:00:00Z", "subject": "x", "legalBases": [], "items": [],
         ])
@@ -227,6 +235,7 @@ struct ContractTests {
         let userID = try #require(try user.object()["id"] as? String)
         _ = try await api.send(.post, "/api/v1/users/\(userID)/roles", token: admin, json: ["role": "unit_clerk"])
         _ = try await api.send(.get, "/api/v1/users/\(userID)", token: admin)
+        _ = try await api.send(.get, "/api/v1/users", token: auditor)
         _ = try await api.send(.get, "/api/v1/users/\(userID)", token: clerk)
         _ = try await api.send(.get, "/api/v1/users/\(UUID().lower)", token: admin)
         _ = try await api.send(.delete, "/api/v1/users/\(userID)/roles/unit_clerk?reason=Nh%E1%BA%A7m", token: admin)

@@ -79,7 +79,7 @@ struct ClientCommandTests {
             let listed = try await shell.thidua(.clerkA, ["nominations", "list", "--search", "giang a"])
             #expect(listed.status == 0 && listed.output.contains("Giàng A Páo") && listed.output.contains("returned"))
             let rounds = try await shell.thidua(.clerkA, ["rounds"])
-            #expect(rounds.status == 0 && rounds.output.contains(world.round.uuidString.lowercased()), "\(rounds.output)")
+            #expect(rounds.status == 0 && rounds.output.contains("thu-2021"), "\(rounds.output)")
             let me = try await shell.thidua(.headA, ["me"])
             #expect(me.output.contains("unit_head"))
 

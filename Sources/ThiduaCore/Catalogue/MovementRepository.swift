@@ -24,6 +24,27 @@ public struct MovementRepository: Sendable {
         }
     }
 
+    /// The movement with every unit taking part in it (leads first) and each round's minimums for it, newest
+    /// round first: what `GET /api/v1/movements/{id}` and `thidua movements show` give.
+    public func details(_ id: UUID, as actor: Actor) async throws -> MovementDetails {
+        let movement = try await get(id, as: actor)
+        return try await store.read(actor) { connection in
+            let units = try await connection.query("""
+                SELECT l.unit_id, u.code, u.name, l.part
+                FROM thidua.movement_lead_units l JOIN thidua.units u ON u.id = l.unit_id
+                WHERE l.movement_id = \(id)
+                ORDER BY l.part = 'lead' DESC, u.name COLLATE "vi-VN-x-icu", u.id
+                """).map(MovementDetails.UnitPart.init(row:))
+            let minimums = try await connection.query("""
+                SELECT m.round_id, r.code, m.nominee_kind, m.minimum
+                FROM thidua.round_movement_minimums m JOIN thidua.rounds r ON r.id = m.round_id
+                WHERE m.movement_id = \(id)
+                ORDER BY r.year DESC, r.code, m.nominee_kind
+                """).map(MovementDetails.Minimum.init(row:))
+            return MovementDetails(movement: movement, units: units, minimums: minimums)
+        }
+    }
+
     /// The units leading (đơn vị chủ trì) `movement`; partners (phối hợp) are not included.
     public func leadUnits(of movement: UUID, as actor: Actor) async throws -> [UUID] {
         try await store.read(actor) { connection in

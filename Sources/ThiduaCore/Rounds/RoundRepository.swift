@@ -22,6 +22,12 @@ public struct RoundRepository: Sendable {
                 english: "The new time limit must be in the future.")
         }
         return try await store.write(actor, capacity, action: "round.deadline_exception", reason: reason) { connection in
+            // Named before the insert, which row-level security would refuse as if it were not allowed.
+            let known = try await connection.query("""
+                SELECT EXISTS (SELECT FROM thidua.rounds WHERE id = \(roundID)), EXISTS (SELECT FROM thidua.units WHERE id = \(unitID))
+                """).single()!
+            guard try known.decode(Bool.self, at: 0) else { throw ThiduaError.notFound("đợt / round") }
+            guard try known.decode(Bool.self, at: 1) else { throw ThiduaError.notFound("đơn vị / unit") }
             let rows = try await connection.query("""
                 INSERT INTO thidua.deadline_exceptions (round_id, unit_id, until, reason, granted_by)
                 VALUES (\(roundID), \(unitID), \(until), \(reason), \(actor.userID))

@@ -21,6 +21,17 @@ extension UserRepository {
 }
 
 extension UserRepository {
+    /// The area's staff directory by username: how the command line finds `sinchai.canbo`.
+    public func directory(as actor: Actor) async throws -> [StaffMember] {
+        try await store.read(actor) { connection in
+            try await connection.query("""
+                SELECT id, unit_id, username, full_name, active FROM thidua.users ORDER BY username
+                """).map(StaffMember.init(row:))
+        }
+    }
+}
+
+extension UserRepository {
     /// The signed-in user's name, unit and area, in one round trip.
     public func profile(of actor: Actor) async throws -> SignedInProfile {
         try await store.read(actor) { connection in

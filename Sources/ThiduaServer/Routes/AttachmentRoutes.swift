@@ -26,7 +26,11 @@ struct AttachmentRoutes: Sendable {
         guard let kind = query["kind"].flatMap({ DossierKind(rawValue: String($0)) }) else { throw APIError.badParameter("kind") }
         guard let fileName = query["fileName"].map(String.init), !fileName.isEmpty else { throw APIError.badParameter("fileName") }
         let declared = request.headers[.contentType]?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        guard let declared, DossierFile.mediaTypes[declared] != nil else { throw DossierFile.unsupported }
+        // `application/octet-stream` is taken too: the type is then read from the file name's extension, as for
+        // the browser's upload, so `thidua nominations attach` needs no table of media types of its own.
+        guard let declared, declared == "application/octet-stream" || DossierFile.mediaTypes[declared] != nil else {
+            throw DossierFile.unsupported
+        }
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: Attachment.maximumSize)

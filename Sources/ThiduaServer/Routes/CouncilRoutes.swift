@@ -35,6 +35,9 @@ struct CouncilRoutes: Sendable {
         router.get("/api/v1/council/rules") { _, context in
             APIResponse(try await council.rules(as: try context.requireActor()))
         }
+        router.get("/api/v1/council/sessions") { _, context in
+            APIResponse(try await council.sessions(as: try context.requireActor()))
+        }
         router.post("/api/v1/council/sessions") { request, context in
             let actor = try context.requireActor()
             let body = try await JSONBody.decode(OpenRequest.self, from: request)

@@ -61,6 +61,14 @@ struct DecisionRoutes: Sendable {
         router.get("/api/v1/decision-series") { _, context in
             APIResponse(try await decisions.series(as: try context.requireActor()))
         }
+        router.get("/api/v1/decisions") { request, context in
+            // Comma-separated, as the nominations list takes its states.
+            let states = try (request.uri.queryParameters["state"]?.split(separator: ",") ?? []).map { raw in
+                guard let state = DecisionState(rawValue: String(raw)) else { throw APIError.badParameter("state") }
+                return state
+            }
+            return APIResponse(try await decisions.list(states: Set(states), as: try context.requireActor()))
+        }
         router.post("/api/v1/decisions") { request, context in
             let actor = try context.requireActor()
             let body = try await JSONBody.decode(DraftRequest.self, from: request)

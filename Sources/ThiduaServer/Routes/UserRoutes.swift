@@ -2,8 +2,8 @@ import Foundation
 import Hummingbird
 import ThiduaCore
 
-/// Administration of users and role grants (`/api/v1/users`): create, show (with the live roles), grant, revoke,
-/// disable, enable. The policy decides who may; disabling a user ends their sessions at once.
+/// Administration of users and role grants (`/api/v1/users`): the area's staff directory, create, show (with the
+/// live roles), grant, revoke, disable, enable. The policy decides who may; disabling a user ends their sessions at once.
 struct UserRoutes: Sendable {
     let users: UserRepository
 
@@ -27,6 +27,9 @@ struct UserRoutes: Sendable {
     }
 
     func add(to router: Router<ThiduaRequestContext>) {
+        router.get("/api/v1/users") { _, context in
+            APIResponse(try await users.directory(as: try context.requireActor()))
+        }
         router.post("/api/v1/users") { request, context in
             let actor = try context.requireActor()
             let body = try await JSONBody.decode(CreateUser.self, from: request)

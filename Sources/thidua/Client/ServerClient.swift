@@ -24,12 +24,13 @@ struct ServerClient: Sendable {
         }
     }
 
-    /// Sends one request; any status outside 2xx throws ``ServerError``. `timeout` is how long the server may stay
-    /// silent before the request is given up.
+    /// Sends one request; any status outside 2xx throws ``ServerError``. The body is `json`, or `content` with its
+    /// media type (a document to upload). `timeout` is how long the server may stay silent before the request is
+    /// given up.
     @discardableResult
     func send(
         _ method: String, _ path: String, query: [String: String?] = [:], json: Data? = nil,
-        headers: [String: String] = [:], timeout: Duration = .seconds(60)
+        content: (data: Data, mediaType: String)? = nil, headers: [String: String] = [:], timeout: Duration = .seconds(60)
     ) async throws -> Reply {
         guard var components = URLComponents(url: server.appendingPathComponent(path), resolvingAgainstBaseURL: false) else {
             throw ServerUnreachable(server: server.absoluteString, reason: "not a URL")
@@ -40,9 +41,9 @@ struct ServerClient: Sendable {
         request.httpMethod = method
         request.timeoutInterval = Double(timeout.components.seconds)
         if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
-        if let json {
-            request.httpBody = json
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        if let body = json.map({ (data: $0, mediaType: "application/json") }) ?? content {
+            request.httpBody = body.data
+            request.setValue(body.mediaType, forHTTPHeaderField: "Content-Type")
         }
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         let data: Data

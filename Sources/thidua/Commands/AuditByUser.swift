@@ -11,13 +11,15 @@ struct AuditByUser: AsyncParsableCommand {
             """)
 
     @OptionGroup var client: ClientOptions
-    @Argument(help: "The user (id).") var user: String
+    @Argument(help: "The user (username, such as sinchai.canbo, or id).") var user: String
     @Option(help: "From this day (yyyy-MM-dd, UTC); default 30 days before --to.") var from: Day?
     @Option(help: "Up to, not including, this day (yyyy-MM-dd, UTC); default now.") var to: Day?
 
     func run() async throws {
         do {
-            let reply = try await client.client().send("GET", "/api/v1/audit/users/\(user)", query: [
+            let server = try client.client()
+            let user = try await Lookup(client: server).id(.user, user)
+            let reply = try await server.send("GET", "/api/v1/audit/users/\(user.uuidString)", query: [
                 "from": from?.text, "to": to?.text,
             ])
             let events = try reply.decode([AuditEventLine].self)

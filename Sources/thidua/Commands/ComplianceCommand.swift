@@ -7,11 +7,13 @@ struct ComplianceCommand: AsyncParsableCommand {
         abstract: "Bảng tiến độ / A round's compliance table from a running server: per unit and per movement, required against submitted, endorsed, verified, approved, commended, late.")
 
     @OptionGroup var client: ClientOptions
-    @Argument(help: "The round (id).") var round: String
+    @Argument(help: "The round (code, as `thidua rounds list` prints it, or id).") var round: String
 
     func run() async throws {
         do {
-            let reply = try await client.client().send("GET", "/api/v1/rounds/\(round)/compliance")
+            let server = try client.client()
+            let round = try await Lookup(client: server).id(.round, round)
+            let reply = try await server.send("GET", "/api/v1/rounds/\(round.uuidString)/compliance")
             struct Counts: Decodable {
                 var submitted: Int; var endorsed: Int; var verified: Int; var approved: Int; var commended: Int; var late: Int
                 var line: String { "\(submitted), \(endorsed), \(verified), \(approved), \(commended) (\(late) muộn / late)" }

@@ -14,6 +14,10 @@ enum CommandFailure {
             FileHandle.standardError.write(Data("thidua: \(error)\n".utf8))
             return ExitCode(error.exitCode)
         }
+        if let error = error as? NameLookupError {
+            FileHandle.standardError.write(Data("thidua: \(error)\n".utf8))
+            return ExitCode(error.exitCode)
+        }
         let (code, vietnamese) = classify(error)
         FileHandle.standardError.write(Data("thidua: \(vietnamese)\n        \(error)\n".utf8))
         return ExitCode(code)

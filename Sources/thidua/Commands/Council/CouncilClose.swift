@@ -13,11 +13,11 @@ struct CouncilClose: AsyncParsableCommand {
             let server = try client.client()
             var expected = version
             if expected == nil {
-                expected = try await server.send("GET", "/api/v1/council/sessions/\(session)").decode(CouncilSessionSummary.self).version
+                expected = try await server.send("GET", "/api/v1/council/sessions/\(session)").decode(CouncilSessionDetails.self).version
             }
             let reply = try await server.send(
                 "POST", "/api/v1/council/sessions/\(session)/close", json: try ServerClient.json(["version": expected ?? 0]))
-            let summary = try reply.decode(CouncilSessionSummary.self)
+            let summary = try reply.decode(CouncilSessionDetails.self)
             try client.print(reply) { summary.printDetails() }
         } catch {
             throw CommandFailure.exit(for: error)

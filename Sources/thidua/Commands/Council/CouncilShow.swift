@@ -10,7 +10,7 @@ struct CouncilShow: AsyncParsableCommand {
     func run() async throws {
         do {
             let reply = try await client.client().send("GET", "/api/v1/council/sessions/\(session)")
-            let summary = try reply.decode(CouncilSessionSummary.self)
+            let summary = try reply.decode(CouncilSessionDetails.self)
             try client.print(reply) { summary.printDetails() }
         } catch {
             throw CommandFailure.exit(for: error)

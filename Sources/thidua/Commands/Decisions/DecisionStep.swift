@@ -11,10 +11,10 @@ struct DecisionStep: ParsableArguments {
         do {
             let server = try client.client()
             var expected = version
-            if expected == nil { expected = try await server.send("GET", "/api/v1/decisions/\(id)").decode(DecisionSummary.self).version }
+            if expected == nil { expected = try await server.send("GET", "/api/v1/decisions/\(id)").decode(DecisionDetails.self).version }
             let body = extra.merging(["version": expected ?? 0]) { $1 }
             let reply = try await server.send("POST", "/api/v1/decisions/\(id)/\(step)", json: try ServerClient.json(body))
-            let decision = try reply.decode(DecisionSummary.self)
+            let decision = try reply.decode(DecisionDetails.self)
             try client.print(reply) { decision.printDetails() }
         } catch {
             throw CommandFailure.exit(for: error)

@@ -16,7 +16,7 @@ struct DecisionsAnswer: AsyncParsableCommand {
             """)
 
     @OptionGroup var client: ClientOptions
-    @Argument(help: "The proposal (id).") var id: String
+    @Argument(help: "The proposal (number such as 3/TTr-UBND, or id).") var id: String
     @Argument(help: "The item of the proposal (id).") var item: String
     @Argument(help: "granted or refused.") var answer: ProposalAnswer
     @Option(help: "The higher level's document: number and date.") var reference: String
@@ -25,8 +25,10 @@ struct DecisionsAnswer: AsyncParsableCommand {
     func run() async throws {
         do {
             let body: [String: Any] = ["answer": answer.rawValue, "reference": reference, "answeredOn": date.text]
-            let reply = try await client.client().send("POST", "/api/v1/decisions/\(id)/items/\(item)/answer", json: try ServerClient.json(body))
-            let proposal = try reply.decode(DecisionSummary.self)
+            let server = try client.client()
+            let id = try await Lookup(client: server).id(.decision, id)
+            let reply = try await server.send("POST", "/api/v1/decisions/\(id.uuidString)/items/\(item)/answer", json: try ServerClient.json(body))
+            let proposal = try reply.decode(DecisionDetails.self)
             try client.print(reply) { proposal.printDetails() }
         } catch {
             throw CommandFailure.exit(for: error)

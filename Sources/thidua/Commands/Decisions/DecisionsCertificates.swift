@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 struct DecisionsCertificates: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,11 +21,12 @@ struct DecisionsCertificates: AsyncParsableCommand {
 
     @OptionGroup var client: ClientOptions
     @OptionGroup var destination: PrintOptions
-    @Argument(help: "The decision (id), signed.") var id: String
+    @Argument(help: "The decision, signed (number such as 2/QĐ-UBND, or id).") var id: String
 
     func run() async throws {
         do {
-            try await destination.deliver("/api/v1/decisions/\(id)/certificates", with: client)
+            let id = try await Lookup(client: try client.client()).id(.decision, id)
+            try await destination.deliver("/api/v1/decisions/\(id.uuidString)/certificates", with: client)
         } catch {
             throw CommandFailure.exit(for: error)
         }

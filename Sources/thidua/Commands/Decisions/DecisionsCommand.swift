@@ -3,7 +3,7 @@ import ArgumentParser
 struct DecisionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "decisions",
-        abstract: "Quyết định khen thưởng / Commendation decisions on a running server: draft, show, sign, send back, export, certificates, revoke, answer.",
+        abstract: "Quyết định khen thưởng / Commendation decisions on a running server: list, draft, show, sign, send back, export, certificates, revoke, answer.",
         discussion: """
             The secretariat drafts a decision from nominations the council approved; the chairman (or a deputy \
             holding the ký thay delegation) signs it, which numbers it in its register; after that it never \
@@ -12,6 +12,7 @@ struct DecisionsCommand: AsyncParsableCommand {
             proposal.
 
             Example:
+              thidua decisions list --state draft
               thidua decisions draft --series S --date 2024-12-20 \\
                   --subject "Về việc khen thưởng …" \\
                   --basis "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;" \\
@@ -21,7 +22,7 @@ struct DecisionsCommand: AsyncParsableCommand {
               thidua decisions certificates D --output giay-khen.html
             """,
         subcommands: [
-            DecisionsDraft.self, DecisionsShow.self, DecisionsSign.self, DecisionsSendBack.self, DecisionsExport.self,
+            DecisionsList.self, DecisionsDraft.self, DecisionsShow.self, DecisionsSign.self, DecisionsSendBack.self, DecisionsExport.self,
             DecisionsCertificates.self, DecisionsRevoke.self, DecisionsAnswer.self,
         ])
 }

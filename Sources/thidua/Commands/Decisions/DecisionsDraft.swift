@@ -30,7 +30,7 @@ struct DecisionsDraft: AsyncParsableCommand {
             ]
             if let proposalTo { body["proposalTo"] = proposalTo }
             let reply = try await client.client().send("POST", "/api/v1/decisions", json: try ServerClient.json(body))
-            let decision = try reply.decode(DecisionSummary.self)
+            let decision = try reply.decode(DecisionDetails.self)
             try client.print(reply) { decision.printDetails() }
         } catch {
             throw CommandFailure.exit(for: error)

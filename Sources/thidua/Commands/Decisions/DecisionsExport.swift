@@ -6,12 +6,14 @@ struct DecisionsExport: AsyncParsableCommand {
         commandName: "export", abstract: "Xuất văn bản / Write the decision as printed (UTF-8 text) to standard output or a file.")
 
     @OptionGroup var client: ClientOptions
-    @Argument(help: "The decision (id).") var id: String
+    @Argument(help: "The decision (number such as 2/QĐ-UBND once signed, or id).") var id: String
     @Option(help: "Write here instead of standard output (with --json, the server's JSON).") var output: String?
 
     func run() async throws {
         do {
-            let reply = try await client.client().send("GET", "/api/v1/decisions/\(id)/document")
+            let server = try client.client()
+            let id = try await Lookup(client: server).id(.decision, id)
+            let reply = try await server.send("GET", "/api/v1/decisions/\(id.uuidString)/document")
             struct Document: Decodable { var lines: [String] }
             let text = try reply.decode(Document.self).lines.joined(separator: "\n") + "\n"
             // With --json, the server's JSON goes where the text would have gone.

@@ -11,14 +11,14 @@ struct DecisionsRevoke: AsyncParsableCommand {
             revoked. Nothing is deleted.
 
             Example:
-              thidua decisions revoke D --date 2025-03-01 \\
+              thidua decisions revoke 12/QĐ-UBND --date 2025-03-01 \\
                   --subject "Về việc hủy bỏ Quyết định số 12/QĐ-UBND" \\
                   --basis "Luật Thi đua, khen thưởng 2022, điều 87" \\
                   --reason "Hồ sơ khai không đúng sự thật"
             """)
 
     @OptionGroup var client: ClientOptions
-    @Argument(help: "The signed decision to revoke (id).") var id: String
+    @Argument(help: "The signed decision to revoke (number such as 2/QĐ-UBND, or id).") var id: String
     @Option(help: "The date the revocation will bear, yyyy-MM-dd.") var date: Day
     @Option(help: "Trích yếu: what it is about.") var subject: String
     @Option(help: "A legal basis (repeatable), as it reads in the document.") var basis: [String] = []
@@ -27,8 +27,10 @@ struct DecisionsRevoke: AsyncParsableCommand {
     func run() async throws {
         do {
             let body: [String: Any] = ["decidedOn": date.text, "subject": subject, "legalBases": basis, "reason": reason]
-            let reply = try await client.client().send("POST", "/api/v1/decisions/\(id)/revocations", json: try ServerClient.json(body))
-            let revocation = try reply.decode(DecisionSummary.self)
+            let server = try client.client()
+            let id = try await Lookup(client: server).id(.decision, id)
+            let reply = try await server.send("POST", "/api/v1/decisions/\(id.uuidString)/revocations", json: try ServerClient.json(body))
+            let revocation = try reply.decode(DecisionDetails.self)
             try client.print(reply) { revocation.printDetails() }
         } catch {
             throw CommandFailure.exit(for: error)

@@ -16,7 +16,7 @@ struct NominationsCommand: AsyncParsableCommand {
             """,
         subcommands: [
             NominationsList.self, NominationsShow.self, NominationsCreate.self, NominationsEdit.self, NominationsImport.self, NominationsExport.self,
-            NominationsSubmit.self, NominationsWithdraw.self, NominationsEndorse.self, NominationsReturn.self, NominationsVerify.self,
+            NominationsAttach.self, NominationsSubmit.self, NominationsWithdraw.self, NominationsEndorse.self, NominationsReturn.self, NominationsVerify.self,
         ]
     )
 }

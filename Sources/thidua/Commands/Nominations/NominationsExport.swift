@@ -12,7 +12,7 @@ struct NominationsExport: AsyncParsableCommand {
 
             Examples:
               thidua nominations export --state verified --output da-tham-dinh.xlsx
-              thidua nominations export --round <id> > danh-sach.csv
+              thidua nominations export --round thu-2021 > danh-sach.csv
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -20,8 +20,8 @@ struct NominationsExport: AsyncParsableCommand {
     }
 
     @OptionGroup var client: ClientOptions
-    @Option(help: "Only this round (id).") var round: String?
-    @Option(help: "Only this movement (id).") var movement: String?
+    @Option(help: "Only this round (code or id).") var round: String?
+    @Option(help: "Only this movement (code or id).") var movement: String?
     @Option(help: "Only these states, comma-separated.") var state: String?
     @Option(help: "Write here instead of standard output.") var output: String?
     @Option(help: "csv or xlsx (default: xlsx for an output ending in .xlsx, else csv).") var format: Format?
@@ -29,6 +29,9 @@ struct NominationsExport: AsyncParsableCommand {
     func run() async throws {
         do {
             let server = try client.client()
+            let lookup = Lookup(client: server)
+            let round = try await lookup.idIfGiven(.round, round)?.uuidString
+            let movement = try await lookup.idIfGiven(.movement, movement)?.uuidString
             struct Row: Decodable {
                 var id: UUID; var roundID: UUID; var movementID: UUID; var unitID: UUID; var nomineeKind: String
                 var nomineeName: String; var title: String; var achievements: String; var state: String; var version: Int

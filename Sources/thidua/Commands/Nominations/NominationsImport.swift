@@ -31,6 +31,7 @@ struct NominationsImport: AsyncParsableCommand {
         } catch {
             throw CommandFailure.exit(for: error)
         }
+        let lookup = Lookup(client: server)
         let progress = ProgressBar(label: "nhập / import")
         var failures = 0
         for (index, record) in records.enumerated() {
@@ -38,12 +39,16 @@ struct NominationsImport: AsyncParsableCommand {
                 var nominee: [String: Any] = ["name": record["name"] ?? ""]
                 if let kind = record["kind"] { nominee["kind"] = kind }
                 let body: [String: Any] = [
-                    "roundID": record["round"] ?? "", "movementID": record["movement"] ?? "", "nominee": nominee,
+                    "roundID": try await lookup.id(.round, record["round"] ?? "").uuidString,
+                    "movementID": try await lookup.id(.movement, record["movement"] ?? "").uuidString, "nominee": nominee,
                     "title": record["title"] ?? "", "achievements": record["achievements"] ?? "",
                 ]
                 let reply = try await server.send("POST", "/api/v1/nominations", json: try ServerClient.json(body))
                 if client.json { Console.line(String(decoding: reply.body, as: UTF8.self)) } else { progress.show(index + 1, of: records.count) }
             } catch let error as ServerError {
+                failures += 1
+                FileHandle.standardError.write(Data("dòng / line \(record.line): \(error)\n".utf8))
+            } catch let error as NameLookupError {
                 failures += 1
                 FileHandle.standardError.write(Data("dòng / line \(record.line): \(error)\n".utf8))
             } catch {

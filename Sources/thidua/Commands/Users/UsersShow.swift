@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ThiduaCore
 
 struct UsersShow: AsyncParsableCommand {
@@ -6,11 +7,12 @@ struct UsersShow: AsyncParsableCommand {
         commandName: "show", abstract: "Xem người dùng / Show a user: unit, active or not, the roles held in person (administrator).")
 
     @OptionGroup var client: ClientOptions
-    @Argument(help: "The user (id).") var user: String
+    @Argument(help: "The user (username, such as sinchai.canbo, or id).") var user: String
 
     func run() async throws {
         do {
-            try await UserAccount.show(user, from: try client.client(), client)
+            let server = try client.client()
+            try await UserAccount.show(try await Lookup(client: server).id(.user, user).uuidString, from: server, client)
         } catch {
             throw CommandFailure.exit(for: error)
         }

@@ -1,21 +1,21 @@
 import ArgumentParser
 import Foundation
 
-struct RoundsCommand: AsyncParsableCommand {
+struct RoundsList: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "rounds",
-        abstract: "Đợt thi đua / The rounds of your area with their ids, dates and state (the --round of other commands).")
+        commandName: "list",
+        abstract: "Đợt thi đua / The rounds of your area with their codes, dates and state (the --round of other commands).")
 
     @OptionGroup var client: ClientOptions
 
     func run() async throws {
         do {
             let reply = try await client.client().send("GET", "/api/v1/rounds")
-            struct Round: Decodable { var id: UUID; var name: String; var year: Int; var dueAt: Date; var state: String }
+            struct Round: Decodable { var code: String; var name: String; var year: Int; var dueAt: Date; var state: String }
             let rounds = try reply.decode([Round].self)
             try client.print(reply) {
                 for round in rounds {
-                    Console.line("\(round.id.uuidString.lowercased())  \(round.year)  \(round.state)  hạn / due \(ISO8601DateFormatter().string(from: round.dueAt))  \(round.name)")
+                    Console.line("\(round.code)  \(round.year)  \(round.state)  hạn / due \(VietnamTime.text(round.dueAt))  \(round.name)")
                 }
             }
         } catch {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What the command line prints of a council session.
-struct CouncilSessionSummary: Decodable {
+struct CouncilSessionDetails: Decodable {
     struct Item: Decodable {
         struct Tally: Decodable { var eligible: Int; var approve: Int; var reject: Int; var abstain: Int }
         var nominationID: UUID

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What the command line prints of a decision.
-struct DecisionSummary: Decodable {
+struct DecisionDetails: Decodable {
     struct Series: Decodable { var suffix: String }
     struct Item: Decodable { var nomineeName: String; var form: String; var removed: Bool }
 
