@@ -215,7 +215,9 @@ struct ClientCommandTests {
             ])
             #expect(created.status == 0, "\(created.error)")
             let user = created.output.trimmingCharacters(in: .whitespacesAndNewlines)
-            #expect(try await shell.thidua(.admin, ["users", "grant", user, "unit_clerk"]).status == 0)
+            // Who made the account does not arm it (0015): another administrator grants its roles.
+            let ownRecruit = try await shell.thidua(.admin, ["users", "grant", user, "unit_clerk"])
+            #expect(ownRecruit.status == 77 && ownRecruit.error.contains("own_recruit"), "\(ownRecruit.error)")
             let selfGrant = try await shell.thidua(.admin, ["users", "grant", world.users[.admin]!.uuidString, "auditor"])
             #expect(selfGrant.status == 77)
             #expect(try await shell.thidua(.admin, ["users", "disable", user, "--reason", "Nhập nhầm"]).status == 0)
@@ -240,11 +242,6 @@ struct ClientCommandTests {
             #expect(try await shell.thidua(.admin, ["users", "show", user, "--json"]).output == granted.output)
             let revoked = try await shell.thidua(.admin, ["users", "revoke", user, "unit_clerk", "--reason", "Chuyển việc", "--json"])
             #expect(try object(revoked)["roles"] as? [String] == ["unit_head"])
-            let disabled = try object(try await shell.thidua(.admin, ["users", "disable", user, "--reason", "Nghỉ phép dài", "--json"]))
-            #expect(disabled["active"] as? Bool == false && disabled["version"] as? Int == 2)
-            let enabled = try object(try await shell.thidua(.admin, ["users", "enable", user, "--reason", "Đi làm lại", "--json"]))
-            #expect(enabled["active"] as? Bool == true && enabled["version"] as? Int == 3 && enabled["roles"] as? [String] == ["unit_head"])
-
             // Without --json: the sentence, and `users show` for people.
             let plain = try await shell.thidua(.admin, ["users", "grant", user, "unit_clerk"])
             #expect(plain.status == 0 && plain.output.contains("granted unit_clerk"), "\(plain.output)")
@@ -252,6 +249,10 @@ struct ClientCommandTests {
             #expect(shown.status == 0 && shown.output.contains("Vàng Thị Mỷ (deputya)") && shown.output.contains("unit_clerk, unit_head")
                     && shown.output.contains("active"), "\(shown.output)")
             #expect(try await shell.thidua(.clerkA, ["users", "show", user]).status == 77)
+            let disabled = try object(try await shell.thidua(.admin, ["users", "disable", user, "--reason", "Nghỉ phép dài", "--json"]))
+            #expect(disabled["active"] as? Bool == false && disabled["version"] as? Int == 2)
+            let enabled = try object(try await shell.thidua(.admin, ["users", "enable", user, "--reason", "Đi làm lại", "--json"]))
+            #expect(enabled["active"] as? Bool == true && enabled["version"] as? Int == 3 && enabled["roles"] as? [String] == ["unit_clerk", "unit_head"])
             #expect(try await shell.thidua(.admin, ["users", "show", UUID().uuidString]).status == 66)
             // A refused change prints no user: the exit code and the error say it.
             let refused = try await shell.thidua(.admin, ["users", "grant", world.users[.admin]!.uuidString, "auditor", "--json"])
