@@ -125,4 +125,31 @@ struct UserTests {
         }
         #expect(try await world.userRepository.account(puppet, as: other).roles.isEmpty)
     }
+
+    @Test("the application role cannot replace a password hash: it changes only through change_password, which is audited")
+    func passwordHashOutOfReach() async throws {
+        let world = try await RecordsWorld.make()
+        let admin = try await world.actor(.admin)
+        let app = try await world.database.connect(user: "thidua_app")
+        defer { app.close() }
+        do {
+            try await app.withTransaction { connection in
+                _ = try await connection.query("""
+                    SELECT set_config('thidua.actor_id', \(admin.userID.uuidString.lowercased()), true), set_config('thidua.actor_role', 'admin', true)
+                    """)
+                _ = try await connection.query("""
+                    UPDATE thidua.users SET password_hash = crypt('mật khẩu của kẻ gian', gen_salt('bf', 4)) WHERE username = 'chairman'
+                    """)
+            }
+            Issue.record("the application role replaced the chairman's password hash")
+        } catch let error as PostgresError {
+            #expect(error.serverError?.sqlState == "42501", "\(error)")
+        }
+        let unchanged = try await world.superuser { connection in
+            try await connection.query("""
+                SELECT password_hash = crypt('mật khẩu thử', password_hash) FROM thidua.users WHERE username = 'chairman'
+                """).single()!.decode(Bool.self, at: 0)
+        }
+        #expect(unchanged)
+    }
 }
