@@ -32,6 +32,7 @@ public enum DecisionWordDocument {
         } else {
             for entry in document.entries { word.paragraph([.init(line(entry))], indent: 567) }
         }
+        if document.withheld > 0 { word.paragraph([.init(DecisionDocument.withheldLine(document.withheld), italic: true)], indent: 567) }
         for line in document.closing { word.paragraph(heading(line), indent: 567) }
 
         word.table([[

@@ -20,7 +20,7 @@ struct DecisionWordDocumentTests {
             "issuingBody": "Ủy ban nhân dân huyện Tủa Chùa", "number": "Số: 12/QĐ-UBND", "dateLine": "Tủa Chùa, ngày 20 tháng 12 năm 2024",
             "title": "QUYẾT ĐỊNH", "subject": "Về việc khen thưởng & <động viên>", "authority": "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN TỦA CHÙA",
             "bases": ["Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"], "proposer": "Theo đề nghị của Trưởng phòng Nội vụ.",
-            "lead": ["Điều 1. Khen thưởng:"], "entries": entries,
+            "lead": ["Điều 1. Khen thưởng:"], "entries": entries, "withheld": 0,
             "closing": ["Điều 2. Tiền thưởng …", "Điều 3. Quyết định có hiệu lực kể từ ngày ký."],
             "recipients": ["- Như Điều 3;", "- Lưu: VT, NV."], "signature": ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Văn Phó"],
         ]

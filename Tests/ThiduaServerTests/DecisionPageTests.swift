@@ -1,9 +1,11 @@
 import Foundation
 import HTTPTypes
+import NIOCore
 import Postgres
 import Testing
 import ThiduaCore
 import ThiduaTesting
+import ZIPFoundation
 
 /// The decision pages over real HTTP and a real database: the secretariat drafts from the council's approved
 /// nominations choosing the register by name; the chairman reads the full text, sends it back with a reason or
@@ -115,6 +117,46 @@ struct DecisionPageTests {
                 #expect(text.contains(line), "\(line)")
             }
             #expect(!text.contains("91/2017"))
+        }
+    }
+
+    @Test("an armed force's nominee in a signed decision is withheld from other units' staff — API, document, Word file and page — who are told how many; the force, the secretariat and the chairman see it")
+    func armedForceItemsWithheld() async throws {
+        try await APIWorld.run(verifier: false) { world, api in
+            let series = try await world.addDecisionSeries()
+            let first = try await Self.approved(world, "Lò Thị Mai")
+            let second = try await Self.approved(world, "Thào A Sử")
+            let decisions = DecisionRepository(store: world.store)
+            var decision = try await decisions.draft(DecisionDraft(
+                seriesID: series, decidedOn: ISO8601DateFormatter().date(from: "2024-12-20T00:00:00Z")!, subject: "Về việc khen thưởng năm 2024",
+                legalBases: ["Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"],
+                items: [first, second].map { DecisionItemDraft(nominationID: $0.id, form: "giay-khen-chu-tich-huyen") }), by: try await world.actor(.secretary))
+            decision = try await decisions.sign(decision.id, version: decision.version, by: try await world.actor(.chairman))
+            // Commune B's nominees now stand for an armed force's: what row-level security keys on is the unit's kind.
+            try await world.asInstaller { connection in
+                _ = try await connection.query("UPDATE thidua.units SET kind = 'armed_force' WHERE id = \(world.communeB)")
+            }
+            let outsider = try await api.signIn(.clerkA)
+            let reply = try await api.send(.get, "/api/v1/decisions/\(decision.id.lower)", token: outsider)
+            #expect(reply.status == .ok && !reply.text.contains("Lò Thị Mai") && !reply.text.contains("Thào A Sử"))
+            #expect(try reply.object()["withheldItems"] as? Int == 2)
+            let document = try await api.send(.get, "/api/v1/decisions/\(decision.id.lower)/document", token: outsider)
+            #expect(!document.text.contains("Lò Thị Mai") && document.text.contains("Cùng 2 tập thể, cá nhân thuộc lực lượng vũ trang"))
+            #expect(!document.text.contains("tổng cộng"), "no partial total")
+            let word = try await api.send(.get, "/api/v1/decisions/\(decision.id.lower)/document.docx", token: outsider)
+            let archive = try Archive(data: Data(word.body.readableBytesView), accessMode: .read)
+            var xml = Data()
+            _ = try archive.extract(try #require(archive["word/document.xml"])) { xml.append($0) }
+            let wordText = String(decoding: xml, as: UTF8.self)
+            #expect(word.status == .ok && !wordText.contains("Lò Thị Mai") && wordText.contains("Cùng 2 tập thể, cá nhân thuộc lực lượng vũ trang"))
+            let page = try await PageClient(api: api, session: outsider).get("/quyet-dinh/\(decision.id.lower)")
+            #expect(page.status == .ok && !page.text.contains("Lò Thị Mai") && page.text.contains("Cùng 2 tập thể, cá nhân"))
+
+            for insider in [RecordsWorld.Person.clerkB, .secretary, .chairman] {
+                let seen = try await api.send(.get, "/api/v1/decisions/\(decision.id.lower)", token: try await api.signIn(insider))
+                let withheld = try seen.object()["withheldItems"] as? Int
+                #expect(seen.text.contains("Lò Thị Mai") && seen.text.contains("Thào A Sử") && withheld == 0, "\(insider)")
+            }
         }
     }
 }

@@ -34,6 +34,9 @@ public struct Decision: Sendable, Hashable, Identifiable, Codable {
     public var version: Int
     /// Every item ever put in, removed ones included (``DecisionItem/removed``), in the order they were added.
     public var items: [DecisionItem]
+    /// Items that stand in the decision but the reader may not see: armed-force nominees, shown only to the
+    /// force, the overseers, the council and the chairman (0017).
+    public var withheldItems: Int
 
     /// "12/QĐ-UBND" once signed.
     public var symbol: String? { number.map { "\($0)/\(series.suffix)" } }
@@ -47,7 +50,7 @@ public struct Decision: Sendable, Hashable, Identifiable, Codable {
         d.revoked_by_decision_id, d.version
         """
 
-    init(row: PostgresRow, series: DecisionSeries, items: [DecisionItem]) throws {
+    init(row: PostgresRow, series: DecisionSeries, items: [DecisionItem], withheldItems: Int = 0) throws {
         id = try row.decode(column: "id")
         kind = try row.decodeEnum(column: "kind")
         self.series = series
@@ -69,5 +72,6 @@ public struct Decision: Sendable, Hashable, Identifiable, Codable {
         revokedBy = try row.decode(UUID?.self, column: "revoked_by_decision_id")
         version = try row.decode(column: "version")
         self.items = items
+        self.withheldItems = withheldItems
     }
 }

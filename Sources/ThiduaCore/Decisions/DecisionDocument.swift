@@ -37,6 +37,8 @@ public struct DecisionDocument: Sendable, Hashable, Codable {
     /// The opening of Điều 1 (or of a proposal's request), before the list.
     public var lead: [String]
     public var entries: [Entry]
+    /// Entries the reader may not see (armed-force nominees): the list says how many, and Điều 2 gives no total.
+    public var withheld: Int
     /// The articles after the list: Điều 2, Điều 3.
     public var closing: [String]
     public var recipients: [String]
@@ -52,7 +54,12 @@ public struct DecisionDocument: Sendable, Hashable, Codable {
             var line = "\(entry.number). \(entry.name): \(entry.form)"
             if let amount = entry.amount { line += "; tiền thưởng \(Self.money(amount)) đồng" }
             return line
-        } + closing
+        } + (withheld > 0 ? [Self.withheldLine(withheld)] : []) + closing
+    }
+
+    /// What stands in the list for the entries the reader may not see.
+    public static func withheldLine(_ count: Int) -> String {
+        "(Cùng \(count) tập thể, cá nhân thuộc lực lượng vũ trang; danh sách này chỉ đơn vị đó và cơ quan có thẩm quyền được xem.)"
     }
 
     /// Every line in print order.
@@ -78,6 +85,7 @@ public struct DecisionDocument: Sendable, Hashable, Codable {
         let office = "CHỦ TỊCH"
         authority = decision.kind == .proposal ? nil : "\(office) \(series.issuingBody.uppercased())"
         proposer = decision.kind == .proposal ? nil : (proposals.first ?? "Theo đề nghị của Trưởng phòng Nội vụ.")
+        withheld = decision.withheldItems
         entries = decision.liveItems.enumerated().map { index, item in
             var form = formNames[item.form] ?? item.form
             if let answer = item.answer {
@@ -90,7 +98,8 @@ public struct DecisionDocument: Sendable, Hashable, Codable {
         switch decision.kind {
         case .commendation:
             lead = ["Điều 1. Khen thưởng:"]
-            let total = entries.compactMap(\.amount).reduce(0, +)
+            // A partial sum would be a wrong total: a reader who is not shown every entry gets none.
+            let total = decision.withheldItems > 0 ? 0 : entries.compactMap(\.amount).reduce(0, +)
             let base = decision.liveItems.compactMap(\.reward).first.map { " (mức lương cơ sở \(Self.money($0.baseSalary)) đồng)" } ?? ""
             closing = [
                 total > 0

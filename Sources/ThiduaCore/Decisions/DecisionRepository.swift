@@ -300,6 +300,8 @@ public struct DecisionRepository: Sendable {
         let items = try await connection.query("""
             SELECT \(sql: DecisionItem.columns) FROM thidua.decision_items WHERE decision_id = \(id) ORDER BY added_at, id
             """).map(DecisionItem.init(row:))
-        return try Decision(row: row, series: series, items: items)
+        let standing = try await connection.query("SELECT thidua.decision_standing_items(\(id))").single()?.decode(Int.self, at: 0) ?? 0
+        let shown = items.filter { !$0.removed }.count
+        return try Decision(row: row, series: series, items: items, withheldItems: max(0, standing - shown))
     }
 }
