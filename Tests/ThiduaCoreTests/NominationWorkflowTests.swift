@@ -32,8 +32,8 @@ struct NominationWorkflowTests {
 
     @Test("a lead unit's own submission is endorsed at once")
     func leadUnitSubmissionIsEndorsed() throws {
-        #expect(try NominationWorkflow.next(from: .draft, on: .submit, submitterLeadsMovement: true) == .endorsed)
-        #expect(try NominationWorkflow.next(from: .returned, on: .submit, submitterLeadsMovement: true) == .endorsed)
+        #expect(try NominationWorkflow.next(from: .draft, on: .submit, endorsedAtOnce: true) == .endorsed)
+        #expect(try NominationWorkflow.next(from: .returned, on: .submit, endorsedAtOnce: true) == .endorsed)
     }
 
     @Test("verified and later states cannot be withdrawn or edited")

@@ -155,9 +155,10 @@ struct RolesMatrixTests {
                 case .edit:
                     rows = try await connection.query("UPDATE thidua.nominations SET title = 'Sửa', version = version + 1 WHERE id = \(record!.id) RETURNING id")
                 case .submit:
-                    let leads = target == .force && record!.movementID == world.forceMovement
+                    // An armed force's submission is endorsed at once in any movement: no other lead unit may read it (0018).
+                    let endorsedAtOnce = target == .force
                     rows = try await connection.query("""
-                        UPDATE thidua.nominations SET state = \(leads ? "endorsed" : "submitted"), version = version + 1,
+                        UPDATE thidua.nominations SET state = \(endorsedAtOnce ? "endorsed" : "submitted"), version = version + 1,
                             submitted_by = thidua.actor_id(), submitted_at = now()
                         WHERE id = \(record!.id) RETURNING id
                         """)
@@ -165,9 +166,11 @@ struct RolesMatrixTests {
                 case .endorse: rows = try await move(connection, record!, to: "endorsed")
                 case .verify: rows = try await move(connection, record!, to: "verified")
                 case .returnByLead, .returnBySecretariat:
+                    // The lead unit's return is from `submitted`; the secretariat's from `endorsed`.
+                    let from = act == .returnByLead ? "submitted" : "endorsed"
                     rows = try await connection.query("""
                         UPDATE thidua.nominations SET state = 'returned', version = version + 1, return_count = return_count + 1
-                        WHERE id = \(record!.id) RETURNING id
+                        WHERE id = \(record!.id) AND state = \(from) RETURNING id
                         """)
                 }
                 return rows.count == 1

@@ -134,7 +134,7 @@ public struct NominationRepository: Sendable {
     private func check(_ current: WorkflowFacts, event: NominationEvent, version: Int) throws(ThiduaError) -> NominationState {
         let next: NominationState
         do {
-            next = try NominationWorkflow.next(from: current.facts.state, on: event, submitterLeadsMovement: current.unitLeadsMovement)
+            next = try NominationWorkflow.next(from: current.facts.state, on: event, endorsedAtOnce: current.endorsedAtOnce)
         } catch {
             throw .wrongState(error)
         }
@@ -177,8 +177,12 @@ public struct NominationRepository: Sendable {
     private func workflowFacts(_ id: UUID, on connection: PostgresConnection) async throws -> WorkflowFacts {
         let rows = try await connection.query("""
             SELECT n.unit_id, n.movement_id, n.state, n.version, n.restricted, n.submitted_by, r.required_dossier_kinds,
+                   -- guard_nomination's rule (0018): no other unit endorses it.
                    EXISTS (SELECT FROM thidua.movement_lead_units l
-                           WHERE l.movement_id = n.movement_id AND l.unit_id = n.unit_id AND l.part = 'lead') AS unit_leads,
+                           WHERE l.movement_id = n.movement_id AND l.unit_id = n.unit_id AND l.part = 'lead')
+                   OR n.restricted
+                   OR NOT EXISTS (SELECT FROM thidua.movement_lead_units l
+                                  WHERE l.movement_id = n.movement_id AND l.part = 'lead') AS endorsed_at_once,
                    ARRAY(SELECT DISTINCT a.dossier_kind FROM thidua.nomination_attachments a WHERE a.nomination_id = n.id) AS present
             FROM thidua.nominations n JOIN thidua.rounds r ON r.id = n.round_id
             WHERE n.id = \(id)
@@ -190,7 +194,7 @@ public struct NominationRepository: Sendable {
                 state: try row.decodeEnum(column: "state"), restricted: try row.decode(column: "restricted"),
                 submittedBy: try row.decode(column: "submitted_by")),
             version: try row.decode(column: "version"),
-            unitLeadsMovement: try row.decode(column: "unit_leads"),
+            endorsedAtOnce: try row.decode(column: "endorsed_at_once"),
             requiredKinds: try row.decode([String].self, column: "required_dossier_kinds").compactMap(DossierKind.init(rawValue:)),
             presentKinds: Set(try row.decode([String].self, column: "present").compactMap(DossierKind.init(rawValue:)))
         )
@@ -203,7 +207,8 @@ public struct NominationRepository: Sendable {
 struct WorkflowFacts {
     var facts: NominationFacts
     var version: Int
-    var unitLeadsMovement: Bool
+    /// No other unit endorses it: its submission waits for the secretariat at once.
+    var endorsedAtOnce: Bool
     var requiredKinds: [DossierKind]
     var presentKinds: Set<DossierKind>
 }

@@ -103,7 +103,7 @@ extension DemoNominations {
             dateOfBirth: born, gender: gender, ethnicity: ethnicity, position: position, workplace: workplace), recipientClass: recipient)
     }
 
-    private static func collective(_ name: String, _ recipient: RecipientClass) -> NewNominee {
+    static func collective(_ name: String, _ recipient: RecipientClass) -> NewNominee {
         NewNominee(kind: .collective, name: name, recipientClass: recipient)
     }
     private static func household(_ name: String) -> NewNominee { NewNominee(kind: .household, name: name) }
@@ -111,7 +111,7 @@ extension DemoNominations {
 
     // MARK: - The nominations, unit by unit
 
-    static let entries: [Entry] = communeEntries + officeEntries + armedForceEntries
+    static let entries: [Entry] = communeEntries + officeEntries + armedForceEntries + noLeadUnitEntries
 
     private static let communeEntries: [Entry] = [
         Entry(

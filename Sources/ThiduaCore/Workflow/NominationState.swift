@@ -15,7 +15,8 @@ public enum NominationState: String, Sendable, Hashable, CaseIterable, Codable {
         switch self {
         case .draft: "Dự thảo"
         case .submitted: "Đã gửi"
-        case .endorsed: "Đơn vị chủ trì đã xác nhận"
+        // Endorsed by the lead unit, or at once when no other unit endorses it (0018): either way at the secretariat.
+        case .endorsed: "Đã chuyển Cơ quan Thường trực"
         case .verified: "Đã thẩm định"
         case .returned: "Bị trả lại"
         case .withdrawn: "Đã rút"

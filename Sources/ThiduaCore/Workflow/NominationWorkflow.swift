@@ -8,18 +8,20 @@
 /// approved ──decide (a signed decision or proposal carries it)──▶ decided
 /// withdraw: from draft, submitted, endorsed, returned
 /// ```
-/// A submission by the movement's own lead unit is endorsed at once (one transition, one audit event).
+/// A submission no other unit endorses is endorsed at once (one transition, one audit event) and waits for the
+/// secretariat: the movement's own lead unit's, one in a movement without a lead unit (the plan's 2.2.10–2.2.12),
+/// and an armed force's, which no other lead unit may read.
 /// The repository performs the result in one transaction; PostgreSQL's `guard_nomination` enforces the
 /// same edges again.
 public enum NominationWorkflow {
     public static func next(
-        from state: NominationState, on event: NominationEvent, submitterLeadsMovement: Bool = false
+        from state: NominationState, on event: NominationEvent, endorsedAtOnce: Bool = false
     ) throws(WorkflowRefusal) -> NominationState {
         switch (state, event) {
         case (.draft, .edit), (.returned, .edit):
             return state
         case (.draft, .submit), (.returned, .submit):
-            return submitterLeadsMovement ? .endorsed : .submitted
+            return endorsedAtOnce ? .endorsed : .submitted
         case (.draft, .withdraw), (.submitted, .withdraw), (.endorsed, .withdraw), (.returned, .withdraw):
             return .withdrawn
         case (.submitted, .endorse):
