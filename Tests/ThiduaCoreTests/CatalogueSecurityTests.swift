@@ -16,6 +16,11 @@ struct CatalogueSecurityTests {
         // Council reviews (0009): the roster comes from every member's grants, which the secretariat may not read;
         // secret ballots live in tables only thidua_definer can read, so casting and counting them run as it.
         "freeze_council_roster", "cast_secret_vote", "tally_secret_ballots",
+        // Separation of duties (0015): who created or enabled an account is in the audit trail, which the
+        // administrator may not read.
+        "guard_role_grant",
+        // Withheld armed-force items (0017): the count of a decision's items past the reader's row-level security.
+        "decision_standing_items",
     ]
     /// The tables whose changes write no audit event, each for a reason.
     static let unauditedTables: Set<String> = [
