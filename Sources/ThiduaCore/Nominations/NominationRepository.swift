@@ -177,12 +177,7 @@ public struct NominationRepository: Sendable {
     private func workflowFacts(_ id: UUID, on connection: PostgresConnection) async throws -> WorkflowFacts {
         let rows = try await connection.query("""
             SELECT n.unit_id, n.movement_id, n.state, n.version, n.restricted, n.submitted_by, r.required_dossier_kinds,
-                   -- guard_nomination's rule (0018): no other unit endorses it.
-                   EXISTS (SELECT FROM thidua.movement_lead_units l
-                           WHERE l.movement_id = n.movement_id AND l.unit_id = n.unit_id AND l.part = 'lead')
-                   OR n.restricted
-                   OR NOT EXISTS (SELECT FROM thidua.movement_lead_units l
-                                  WHERE l.movement_id = n.movement_id AND l.part = 'lead') AS endorsed_at_once,
+                   thidua.endorsed_at_once(n.movement_id, n.unit_id, n.restricted) AS endorsed_at_once,
                    ARRAY(SELECT DISTINCT a.dossier_kind FROM thidua.nomination_attachments a WHERE a.nomination_id = n.id) AS present
             FROM thidua.nominations n JOIN thidua.rounds r ON r.id = n.round_id
             WHERE n.id = \(id)
