@@ -20,7 +20,7 @@ struct HomePage: Sendable {
     private func view(_ actor: Actor, shell: PageShell) async throws -> HomeView {
         let now = Date()
         let isUnit = actor.holds(.unitClerk) || actor.holds(.unitHead)
-        let isLead = !actor.leadMovements.isEmpty && isUnit
+        let isLead = Policy.reviewQueues(of: actor).contains(.leadUnit)
         let isSecretariat = actor.holds(.secretariat)
         let isMember = Policy.allows(actor, CouncilAction.vote)
         let isChairman = Policy.allows(actor, DecisionAction.sign)
@@ -58,9 +58,10 @@ struct HomePage: Sendable {
                 unitWaiting.append(HomeView.link(nomination, names: names, note: note))
             }
         }
-        let endorsements = isLead ? nominations.filter { Policy.availableEvents(for: actor, on: $0).contains(.endorse) }
+        // What waits in the user's review queues (/duyet), decided as the queue decides it.
+        let endorsements = isLead ? nominations.filter { Policy.isWaiting($0, in: .leadUnit, for: actor) }
             .map { HomeView.link($0, names: names, note: "Chờ đơn vị chủ trì xác nhận") } : []
-        let verifications = isSecretariat ? nominations.filter { Policy.availableEvents(for: actor, on: $0).contains(.verify) }
+        let verifications = isSecretariat ? nominations.filter { Policy.isWaiting($0, in: .secretariat, for: actor) }
             .map { HomeView.link($0, names: names, note: "Chờ thẩm định") } : []
         let pastDue = current.map { $0.dueAt < now } ?? false
         let behind = isSecretariat ? (compliance?.units ?? []).filter { $0.isBehind(dueDatePassed: pastDue) } : []
