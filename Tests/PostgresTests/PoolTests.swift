@@ -36,6 +36,11 @@ import ThiduaTesting
 
     @Test func waitingPastTheTimeoutIsAClearError() async throws {
         let pool = try database.pool(maximumConnections: 1, acquireTimeout: .milliseconds(200))
+        // Open the connection first: the wait for a connect counts against the 200 ms too, and under the
+        // parallel suite a connect can take longer, which would fail the holder and leave the barrier hanging.
+        // A connect outlives the wait that asked for it and is parked, so a later try finds it.
+        var attempts = 0
+        while (try? await pool.query("SELECT 1")) == nil, attempts < 100 { attempts += 1 }
         let holding = Barrier(parties: 2)
         let release = Barrier(parties: 2)
         async let holder: Void = pool.withConnection { _ in

@@ -15,6 +15,9 @@ import Synchronization
 /// ``PostgresError/poolTimeout(waited:maximumConnections:)``. A connection that broke (the server restarted,
 /// a network cut) is noticed when it comes back or before it is handed out again, closed and replaced, so the
 /// pool recovers without restarting the process. Blocking libpq calls run on a thread pool of the pool's size.
+///
+/// Every decision (who gets a connection, when to make one, when closing is done) is ``PoolState``'s; this
+/// class only performs the actions it returns, so the count of connections stays exact on every path.
 public final class PostgresPool: Sendable {
     public struct Configuration: Sendable {
         /// A `postgresql://` URL or a libpq `key=value` string.
@@ -29,19 +32,16 @@ public final class PostgresPool: Sendable {
         }
     }
 
-    /// What a waiting task is eventually given.
-    enum Grant: Sendable {
-        case connection(PostgresConnection)
-        case create
-    }
-
-    typealias Waiter = CheckedContinuation<Grant, any Error>
+    typealias Waiter = CheckedContinuation<PostgresConnection, any Error>
+    typealias Closer = CheckedContinuation<Void, Never>
+    typealias State = PoolState<PostgresConnection, Waiter, ContinuousClock.Instant, Closer>
 
     public let configuration: Configuration
     private let threadPool: NIOThreadPool
-    private let state: Mutex<PoolState<PostgresConnection, Waiter, ContinuousClock.Instant>>
+    private let state: Mutex<State>
     private let nextWaiterID = Atomic<Int>(0)
-    private let closed = Mutex<[CheckedContinuation<Void, Never>]?>([])
+    /// The thread pool is shut down once, by the first close to see the end.
+    private let threadsStopped = Atomic<Bool>(false)
     private let logger: Logger
 
     public init(configuration: Configuration, logger: Logger = Logger(label: "thidua.postgres.pool")) {
@@ -84,110 +84,114 @@ public final class PostgresPool: Sendable {
     }
 
     public struct Statistics: Sendable, Equatable {
+        /// Places taken: idle, leased and connecting.
         public var open: Int
         public var idle: Int
         public var leased: Int
         public var waiting: Int
+        /// Connections being made.
+        public var connecting: Int
     }
 
     public var statistics: Statistics {
-        state.withLock { Statistics(open: $0.open, idle: $0.idle.count, leased: $0.leased, waiting: $0.waiters.count) }
+        state.withLock {
+            Statistics(open: $0.open, idle: $0.idle.count, leased: $0.leased, waiting: $0.waiters.count, connecting: $0.connecting)
+        }
     }
 
-    /// Refuses new work, closes idle connections, waits for leased ones to come back and closes them too.
+    /// Refuses new work, closes idle connections, waits for leased ones to come back and for connects under way
+    /// to end, and closes those too. Every call returns once nothing is left.
     public func close() async {
-        let (idle, waiters) = state.withLock { $0.close() }
-        idle.forEach { $0.close() }
-        waiters.forEach { $0.resume(throwing: PostgresError.poolClosed) }
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let done = state.withLock { $0.open == 0 }
-            if done {
-                continuation.resume()
-            } else {
-                closed.withLock { $0?.append(continuation) }
-            }
+        await withCheckedContinuation { (closer: Closer) in
+            perform(state.withLock { $0.close(closer) })
         }
+        guard !threadsStopped.exchange(true, ordering: .acquiringAndReleasing) else { return }
         try? await threadPool.shutdownGracefully()
     }
 
     // MARK: - Leasing
 
     private func lease() async throws -> PostgresConnection {
+        let id = nextWaiterID.add(1, ordering: .relaxed).newValue
+        let deadline = ContinuousClock.now.advanced(by: configuration.acquireTimeout)
+        var ahead = false
         while true {
-            switch try await grant() {
-            case .connection(let connection):
-                if connection.isReusableBlocking() { return connection }
-                logger.info("replacing a database connection the server closed", metadata: ["target": "\(connection.target)"])
+            let connection = try await wait(id: id, deadline: deadline, ahead: ahead)
+            // A zero-timeout poll and two status reads: cheap enough not to need a thread hop.
+            if connection.isReusableBlocking() { return connection }
+            logger.info("replacing a database connection the server closed", metadata: ["target": "\(connection.target)"])
+            connection.close()
+            perform(state.withLock { $0.leasedConnectionDied() })
+            // Served once already: it waits first in line, with the deadline it came with.
+            ahead = true
+        }
+    }
+
+    private func wait(id: Int, deadline: ContinuousClock.Instant, ahead: Bool) async throws -> PostgresConnection {
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (waiter: Waiter) in
+                perform(state.withLock { $0.lease(id: id, waiter: waiter, deadline: deadline, ahead: ahead) })
+                // A task cancelled before it queued ran its handler when nothing was queued to cancel.
+                if Task.isCancelled { perform(state.withLock { $0.cancel(id: id) }) }
+            }
+        } onCancel: {
+            perform(state.withLock { $0.cancel(id: id) })
+        }
+    }
+
+    private func giveBack(_ connection: PostgresConnection) {
+        let reusable = connection.isReusableBlocking()
+        perform(state.withLock { $0.release(connection, reusable: reusable) })
+    }
+
+    /// Carries out what the state machine decided, outside its lock: resuming a task or closing a socket
+    /// under the lock would hold up every other task of the pool.
+    private func perform(_ actions: [State.Action]) {
+        for action in actions {
+            switch action {
+            case .connect:
+                Task { await connect() }
+            case .hand(let connection, let waiter):
+                waiter.resume(returning: connection)
+            case .fail(let waiter, let failure):
+                waiter.resume(throwing: error(for: failure))
+            case .closeConnection(let connection):
                 connection.close()
-                discard()
-            case .create:
-                do {
-                    return try await PostgresConnection.connect(to: configuration.connectionString, threadPool: threadPool)
-                } catch {
-                    discard()
-                    throw error
-                }
+            case .watchDeadlines:
+                Task { await watchDeadlines() }
+            case .finishClose(let closers):
+                closers.forEach { $0.resume() }
             }
         }
     }
 
-    private func grant() async throws -> Grant {
-        let id = nextWaiterID.add(1, ordering: .relaxed).newValue
-        let deadline = ContinuousClock.now.advanced(by: configuration.acquireTimeout)
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { (waiter: Waiter) in
-                switch state.withLock({ $0.lease(id: id, waiter: waiter, deadline: deadline) }) {
-                case .use(let connection): waiter.resume(returning: .connection(connection))
-                case .create: waiter.resume(returning: .create)
-                case .refuse: waiter.resume(throwing: PostgresError.poolClosed)
-                case .wait(let watch): if watch { Task { await watchDeadlines() } }
-                }
-            }
-        } onCancel: {
-            state.withLock { $0.abandon(id: id) }?.resume(throwing: CancellationError())
+    /// Makes one connection (on the thread pool: libpq blocks) and reports how it went.
+    private func connect() async {
+        do {
+            let connection = try await PostgresConnection.connect(to: configuration.connectionString, threadPool: threadPool)
+            perform(state.withLock { $0.connected(connection) })
+        } catch {
+            perform(state.withLock { $0.connectFailed(error) })
         }
     }
 
     /// Refuses waiters whose time ran out, for as long as anyone waits. One sleeping task for the whole queue:
     /// a timer per wait would mean thousands alive at once under load, each waking ten seconds later for nothing.
     private func watchDeadlines() async {
-        let timeout = configuration.acquireTimeout
-        let maximum = configuration.maximumConnections
         while true {
-            let (expired, next) = state.withLock { $0.expire(asOf: .now) }
-            expired.forEach { $0.resume(throwing: PostgresError.poolTimeout(waited: timeout, maximumConnections: maximum)) }
+            let (actions, next) = state.withLock { $0.expire(asOf: .now) }
+            perform(actions)
             guard let next else { return }
             try? await Task.sleep(until: next, clock: .continuous)
         }
     }
 
-    private func giveBack(_ connection: PostgresConnection) {
-        // A zero-timeout poll and two status reads: cheap enough not to need a thread hop.
-        let reusable = connection.isReusableBlocking()
-        switch state.withLock({ $0.release(connection, reusable: reusable) }) {
-        case .handOver(let connection, let waiter):
-            waiter.resume(returning: .connection(connection))
-        case .park:
-            break
-        case .close(let connection, let waiter):
-            connection.close()
-            waiter?.resume(returning: .create)
-            finishClosingIfDone()
+    private func error(for failure: PoolFailure) -> any Error {
+        switch failure {
+        case .closed: PostgresError.poolClosed
+        case .timedOut: PostgresError.poolTimeout(waited: configuration.acquireTimeout, maximumConnections: configuration.maximumConnections)
+        case .cancelled: CancellationError()
+        case .connectFailed(let error): error
         }
-    }
-
-    private func discard() {
-        state.withLock { $0.discard() }?.resume(returning: .create)
-        finishClosingIfDone()
-    }
-
-    private func finishClosingIfDone() {
-        guard state.withLock({ $0.isClosed && $0.open == 0 }) else { return }
-        let waiting = closed.withLock { continuations -> [CheckedContinuation<Void, Never>] in
-            let waiting = continuations ?? []
-            continuations = nil
-            return waiting
-        }
-        waiting.forEach { $0.resume() }
     }
 }
