@@ -62,7 +62,7 @@ let package = Package(
             name: "ThiduaSchema",
             dependencies: ["Postgres"],
             path: "sql",
-            exclude: ["README.md"],
+            exclude: ["README.md", "migrations.sha256"],
             resources: [.copy("migrations"), .copy("seed")],
             swiftSettings: strict
         ),

@@ -38,9 +38,14 @@ public enum ThiduaSchema {
     public static let migrationsTable = "schema_migrations"
 
     /// The newest migration the database has applied, `nil` for an empty one. Reads the record only, so
-    /// the application role can ask (for `/health`) without the migration files.
+    /// the application role can ask without the migration files.
     public static func appliedVersion(_ connection: PostgresConnection) async throws -> String? {
-        try await Migrator(migrations: [], table: migrationsTable).currentVersion(connection)
+        try await appliedMigrations(connection).last?.version
+    }
+
+    /// What the database records as applied, with checksums, in version order (for `/ready`).
+    public static func appliedMigrations(_ connection: PostgresConnection) async throws -> [Migrator.AppliedMigration] {
+        try await Migrator(migrations: [], table: migrationsTable).appliedMigrations(connection)
     }
 }
 

@@ -1,11 +1,13 @@
+import Postgres
 import ThiduaOffice
 
 /// Where the server listens and what it expects of the schema.
 public struct ServerConfiguration: Sendable {
     public var host: String
     public var port: Int
-    /// The schema version this build was made for; `/ready` reports whether the database has reached it.
-    public var expectedSchemaVersion: String?
+    /// The migrations this build was made for, with their checksums; `/ready` is 200 only when the database
+    /// has applied exactly these (by version, name and checksum), not merely reached the same number.
+    public var expectedMigrations: [Migrator.AppliedMigration]?
     /// Mark the session cookie `Secure`: set it when the server is reached over TLS (behind nginx).
     public var secureCookies: Bool
     /// How to log in as `thidua_verifier` to recompute the audit chain for auditors; without it
@@ -16,12 +18,12 @@ public struct ServerConfiguration: Sendable {
     public var pdfConverter: PDFConverter?
 
     public init(
-        host: String = "127.0.0.1", port: Int = 8080, expectedSchemaVersion: String? = nil, secureCookies: Bool = false,
+        host: String = "127.0.0.1", port: Int = 8080, expectedMigrations: [Migrator.AppliedMigration]? = nil, secureCookies: Bool = false,
         auditVerifierURL: String? = nil, pdfConverter: PDFConverter? = PDFConverter.installed()
     ) {
         self.host = host
         self.port = port
-        self.expectedSchemaVersion = expectedSchemaVersion
+        self.expectedMigrations = expectedMigrations
         self.secureCookies = secureCookies
         self.auditVerifierURL = auditVerifierURL
         self.pdfConverter = pdfConverter

@@ -47,7 +47,7 @@ public enum ThiduaApplication {
         router.add(middleware: AccessLogMiddleware(metrics: metrics))
         router.add(middleware: ErrorMiddleware())
         router.add(middleware: SessionMiddleware(sessions: SessionRepository(store: store)))
-        HealthRoutes(pool: pool, expectedSchemaVersion: configuration.expectedSchemaVersion).add(to: router)
+        HealthRoutes(pool: pool, expectedMigrations: configuration.expectedMigrations).add(to: router)
         ContractRoutes().add(to: router)
         router.get("/metrics") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],

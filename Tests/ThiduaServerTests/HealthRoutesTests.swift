@@ -2,6 +2,7 @@ import Hummingbird
 import HummingbirdTesting
 import Postgres
 import Testing
+import ThiduaCore
 import ThiduaSchema
 import ThiduaServer
 import ThiduaTesting
@@ -20,8 +21,9 @@ import ThiduaTesting
     @Test func readyReportsTheSchemaVersionWhenTheDatabaseIsCurrent() async throws {
         let database = try await TestDatabase.make()
         let pool = try database.pool(user: ThiduaSchema.applicationRole)
-        let latest = try ThiduaSchema.migrator().migrations.last?.version
-        let app = ThiduaApplication.make(pool: pool, configuration: .init(port: 0, expectedSchemaVersion: latest))
+        let expected = try ThiduaSchema.migrator().migrations.map(\.expectedRecord)
+        let latest = expected.last?.version
+        let app = ThiduaApplication.make(pool: pool, configuration: .init(port: 0, expectedMigrations: expected))
         try await app.test(.live) { client in
             let response = try await client.execute(uri: "/ready", method: .get)
             #expect(response.status == .ok)
@@ -35,11 +37,35 @@ import ThiduaTesting
     @Test func readyIs503WithRetryAfterWhenTheSchemaIsBehind() async throws {
         let database = try await TestDatabase.make()
         let pool = try database.pool(user: ThiduaSchema.applicationRole)
-        let app = ThiduaApplication.make(pool: pool, configuration: .init(port: 0, expectedSchemaVersion: "9999"))
+        let later = Migrator.AppliedMigration(version: "9999", name: "later", checksum: String(repeating: "0", count: 64))
+        let expected = try ThiduaSchema.migrator().migrations.map(\.expectedRecord) + [later]
+        let app = ThiduaApplication.make(pool: pool, configuration: .init(port: 0, expectedMigrations: expected))
         try await app.test(.live) { client in
             let response = try await client.execute(uri: "/ready", method: .get)
             #expect(response.status == .serviceUnavailable)
             #expect(response.headers[.retryAfter] == "5")
+            let body = String(buffer: response.body)
+            #expect(body.contains("\"differingMigrations\":[\"9999_later.sql\"]") && body.contains("thidua db migrate"))
+        }
+        await pool.close()
+    }
+
+    /// The same number is not the same schema: a database that ran an edited 0012 is not ready for this build.
+    @Test func readyIs503WhenAnAppliedMigrationsChecksumDiffers() async throws {
+        let database = try await TestDatabase.make()
+        let admin = try await database.connect()
+        defer { admin.close() }
+        try await admin.query("UPDATE public.schema_migrations SET checksum = repeat('f', 64) WHERE version = '0012'")
+        let pool = try database.pool(user: ThiduaSchema.applicationRole)
+        let expected = try ThiduaSchema.migrator().migrations.map(\.expectedRecord)
+        let app = ThiduaApplication.make(pool: pool, configuration: .init(port: 0, expectedMigrations: expected))
+        try await app.test(.live) { client in
+            let response = try await client.execute(uri: "/ready", method: .get)
+            #expect(response.status == .serviceUnavailable)
+            let body = String(buffer: response.body)
+            #expect(body.contains("\"schemaVersion\":\"\(expected.last!.version)\""), "the numbers agree")
+            #expect(body.contains("\"differingMigrations\":[\"0012_reports.sql\"]"))
+            #expect(body.contains("differ from this build"))
         }
         await pool.close()
     }

@@ -16,10 +16,19 @@ public struct Migrator: Sendable {
         self.table = table
     }
 
-    public struct AppliedMigration: Sendable, Equatable {
+    public struct AppliedMigration: Sendable, Hashable {
         public var version: String
         public var name: String
+        /// SHA-256 of the file's text, lowercase hexadecimal (as `sha256sum` prints it).
         public var checksum: String
+
+        public init(version: String, name: String, checksum: String) {
+            self.version = version
+            self.name = name
+            self.checksum = checksum
+        }
+
+        public var fileName: String { "\(version)_\(name).sql" }
     }
 
     /// Applies what is pending and returns what it applied (empty when the schema was current).

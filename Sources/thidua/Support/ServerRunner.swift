@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import Postgres
+import ThiduaCore
 import ThiduaSchema
 import ThiduaServer
 
@@ -10,9 +11,9 @@ enum ServerRunner {
     /// `verifierURL` is the audit verifier's login when the options name none (the private database's).
     static func run(connectionString: String, verifierURL: String? = nil, options: ServerOptions) async throws {
         let pool = PostgresPool(configuration: .init(connectionString: connectionString, maximumConnections: try options.resolvedPoolSize()))
-        let expected = try ThiduaSchema.migrator().migrations.last?.version
+        let expected = try ThiduaSchema.migrator().migrations.map(\.expectedRecord)
         let configuration = ServerConfiguration(
-            host: options.resolvedHost(), port: try options.resolvedPort(), expectedSchemaVersion: expected,
+            host: options.resolvedHost(), port: try options.resolvedPort(), expectedMigrations: expected,
             secureCookies: try options.resolvedBehindTLS(), auditVerifierURL: options.resolvedVerifierURL() ?? verifierURL)
         var logger = Logger(label: "thidua")
         logger.logLevel = Environment.string("THIDUA_LOG_LEVEL").flatMap(Logger.Level.init(rawValue:)) ?? .info
