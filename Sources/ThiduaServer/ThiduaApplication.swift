@@ -46,6 +46,7 @@ public enum ThiduaApplication {
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: AccessLogMiddleware(metrics: metrics))
         router.add(middleware: ErrorMiddleware())
+        router.add(middleware: QueryTextMiddleware())
         router.add(middleware: SessionMiddleware(sessions: SessionRepository(store: store)))
         HealthRoutes(pool: pool, expectedMigrations: configuration.expectedMigrations).add(to: router)
         ContractRoutes().add(to: router)

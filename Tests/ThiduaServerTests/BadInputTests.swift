@@ -120,6 +120,23 @@ struct BadInputTests {
         Case(description: "an unknown route", status: .notFound, code: "no_route") { api, s in
             try await api.send(.get, "/api/v1/khong-co", token: s.clerk)
         },
+        // NUL (U+0000) cannot be stored in PostgreSQL's text: refused at the edge, naming the field, before the
+        // session or the policy is asked — a clerk's token on a movement it may not nominate in changes nothing.
+        Case(description: "a NUL character in a JSON string", status: .unprocessableContent, code: "invalid") { api, s in
+            let reply = try await api.send(.post, "/api/v1/nominations", token: s.clerk, json: [
+                "roundID": s.round, "movementID": s.movement, "nominee": ["kind": "individual", "name": "Lò\u{0}Thị Mai"]])
+            try #require((try reply.object()["error"] as? [String: Any])?["field"] as? String == "nominee.name", "\(reply.text)")
+            return reply
+        },
+        Case(description: "a NUL character in a form field", status: .unprocessableContent, code: "invalid") { api, s in
+            try await api.send(.post, "/api/v1/nominations/\(s.draft)/transitions", body: ByteBuffer(string: "event=submit&reason=a%00b"),
+                               headers: [.cookie: "thidua_session=\(s.head)", .contentType: "application/x-www-form-urlencoded"])
+        },
+        Case(description: "a NUL character in a query parameter", status: .unprocessableContent, code: "invalid") { api, s in
+            let reply = try await api.send(.get, "/api/v1/nominations?q=L%00o", token: s.clerk)
+            try #require((try reply.object()["error"] as? [String: Any])?["field"] as? String == "q", "\(reply.text)")
+            return reply
+        },
         Case(description: "wrong credentials", status: .unauthorized, code: "invalid_credentials") { api, _ in
             try await api.send(.post, "/api/v1/sessions", json: ["username": "clerka", "password": "sai mật khẩu"])
         },

@@ -108,8 +108,11 @@ extension PostgresConnection {
             return nil
         default:
             let error = Self.serverError(from: result)
+            // An error with no SQLSTATE is libpq's own, not the server's ("server closed the connection
+            // unexpectedly" arrives so, sometimes before the status turns bad): the connection is gone.
+            let fromServer = PQresultErrorField(result, Int32(UInt8(ascii: "C"))) != nil
             PQclear(result)
-            if PQstatus(handle) != CONNECTION_OK { throw PostgresError.connectionLost(error.message) }
+            if PQstatus(handle) != CONNECTION_OK || !fromServer { throw PostgresError.connectionLost(error.message) }
             throw PostgresError.server(error)
         }
     }
@@ -139,12 +142,15 @@ extension PostgresConnection {
         )
     }
 
-    /// True when the connection can take a statement: open, not inside a transaction, and silent while idle.
+    /// True when the connection can take a statement: open, never sent a cancel, not inside a transaction, and
+    /// silent while idle.
     /// A pooled connection does not listen for notifications, so anything to read while it sits idle is the
     /// server saying goodbye (it restarted, or an administrator ended the session): a zero-timeout `poll`
     /// sees that without a round trip.
     func isReusableBlocking() -> Bool {
-        guard !closed, PQstatus(handle) == CONNECTION_OK, PQtransactionStatus(handle) == PQTRANS_IDLE else { return false }
+        guard !closed, !canceller.wasUsed, PQstatus(handle) == CONNECTION_OK, PQtransactionStatus(handle) == PQTRANS_IDLE else {
+            return false
+        }
         var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
         return poll(&descriptor, 1, 0) == 0
     }

@@ -26,16 +26,20 @@ public final class PostgresConnection: @unchecked Sendable {
     var transactionOpen = false
     private(set) var closed = false
     private var ownsThreadPool = false
+    /// Cancels the running statement when the task that runs it is cancelled.
+    let canceller: QueryCanceller
     static let preparedStatementLimit = 512
 
     private init(handle: OpaquePointer, threadPool: NIOThreadPool) {
         self.handle = handle
         self.threadPool = threadPool
         self.target = Self.describe(handle)
+        self.canceller = QueryCanceller(handle)
         PQsetNoticeReceiver(handle, { _, _ in }, nil)
     }
 
     deinit {
+        canceller.invalidate()
         if !closed { PQfinish(handle) }
         if ownsThreadPool { threadPool.shutdownGracefully { _ in } }
     }
@@ -43,7 +47,8 @@ public final class PostgresConnection: @unchecked Sendable {
     /// Connects with a `postgresql://` URL or a `key=value` connection string, as libpq accepts them.
     ///
     /// The session runs in UTC with UTF-8 text; a connection string can override `connect_timeout`
-    /// (5 s by default, so an unreachable server fails fast) and `application_name`.
+    /// (5 s by default, so an unreachable server fails fast) and `application_name`, and its `options` reach
+    /// the server after thidua's own.
     ///
     /// A connection made here gets a thread of its own: a statement that waits on a lock must never hold
     /// the thread the lock holder needs to go on (``PostgresPool`` sizes its threads to its connections
@@ -61,18 +66,25 @@ public final class PostgresConnection: @unchecked Sendable {
         }
     }
 
-    static func connect(to connectionString: String, threadPool: NIOThreadPool) async throws -> PostgresConnection {
-        try await threadPool.runIfActive { try connectBlocking(to: connectionString, threadPool: threadPool) }
+    static func connect(
+        to connectionString: String, limits: SessionLimits = .none, threadPool: NIOThreadPool
+    ) async throws -> PostgresConnection {
+        try await threadPool.runIfActive { try connectBlocking(to: connectionString, limits: limits, threadPool: threadPool) }
     }
 
-    static func connectBlocking(to connectionString: String, threadPool: NIOThreadPool) throws -> PostgresConnection {
+    static func connectBlocking(to connectionString: String, limits: SessionLimits, threadPool: NIOThreadPool) throws -> PostgresConnection {
+        // libpq takes the parameters in order and a later one wins: defaults before the connection string
+        // (expanded in place of `dbname`), which may override them; after it what must hold — UTF-8, the
+        // limits asked for, and `options` made of ours followed by the connection string's own, which a
+        // plain `options` after `dbname` would silently replace.
+        var options = ["-c TimeZone=UTC", "-c DateStyle=ISO"] + limits.serverOptions
+        options += try parsedParameter("options", in: connectionString).map { [$0] } ?? []
         let settings: [(String, String)] = [
             ("connect_timeout", "5"),
             ("application_name", "thidua"),
             ("dbname", connectionString),
             ("client_encoding", "UTF8"),
-            ("options", "-c TimeZone=UTC -c DateStyle=ISO"),
-        ]
+        ] + limits.connectionParameters + [("options", options.joined(separator: " "))]
         let keywords = settings.map { strdup($0.0) }
         let values = settings.map { strdup($0.1) }
         defer { (keywords + values).forEach { free($0) } }
@@ -88,6 +100,26 @@ public final class PostgresConnection: @unchecked Sendable {
             throw PostgresError.connectionFailed(target: target, message: message)
         }
         return PostgresConnection(handle: handle, threadPool: threadPool)
+    }
+
+    /// One parameter of a URL or `key=value` connection string, as libpq itself reads it (`nil` when absent).
+    static func parsedParameter(_ keyword: String, in connectionString: String) throws -> String? {
+        var failure: UnsafeMutablePointer<CChar>?
+        guard let parsed = PQconninfoParse(connectionString, &failure) else {
+            let message = failure.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "unreadable"
+            if let failure { PQfreemem(failure) }
+            throw PostgresError.connectionFailed(target: "(unparsed)", message: message)
+        }
+        defer { PQconninfoFree(parsed) }
+        var option = parsed
+        while let name = option.pointee.keyword {
+            if String(cString: name) == keyword, let value = option.pointee.val {
+                let text = String(cString: value)
+                return text.isEmpty ? nil : text
+            }
+            option += 1
+        }
+        return nil
     }
 
     private static func describe(_ handle: OpaquePointer) -> String {
@@ -117,14 +149,21 @@ public final class PostgresConnection: @unchecked Sendable {
     public func close() {
         guard !closed else { return }
         closed = true
+        canceller.invalidate()
         PQfinish(handle)
     }
 
-    /// Runs a blocking libpq operation on the connection's thread pool.
+    /// Runs a blocking libpq operation on the connection's thread pool. If the calling task is cancelled
+    /// meanwhile, the server is asked to cancel the statement (it ends with SQLSTATE 57014) and the
+    /// connection is not reused.
     func run<T: Sendable>(_ operation: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
-        try await threadPool.runIfActive { [self] in
-            guard !closed else { throw PostgresError.connectionLost("the connection is closed") }
-            return try operation(self)
+        try await withTaskCancellationHandler {
+            try await threadPool.runIfActive { [self] in
+                guard !closed else { throw PostgresError.connectionLost("the connection is closed") }
+                return try operation(self)
+            }
+        } onCancel: { [canceller] in
+            canceller.cancelRunningStatement()
         }
     }
 }

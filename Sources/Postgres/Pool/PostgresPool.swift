@@ -24,11 +24,16 @@ public final class PostgresPool: Sendable {
         public var connectionString: String
         public var maximumConnections: Int
         public var acquireTimeout: Duration
+        /// The time limits of every connection the pool makes.
+        public var limits: SessionLimits
 
-        public init(connectionString: String, maximumConnections: Int = 8, acquireTimeout: Duration = .seconds(10)) {
+        public init(
+            connectionString: String, maximumConnections: Int = 8, acquireTimeout: Duration = .seconds(10), limits: SessionLimits = .none
+        ) {
             self.connectionString = connectionString
             self.maximumConnections = maximumConnections
             self.acquireTimeout = acquireTimeout
+            self.limits = limits
         }
     }
 
@@ -168,7 +173,7 @@ public final class PostgresPool: Sendable {
     /// Makes one connection (on the thread pool: libpq blocks) and reports how it went.
     private func connect() async {
         do {
-            let connection = try await PostgresConnection.connect(to: configuration.connectionString, threadPool: threadPool)
+            let connection = try await PostgresConnection.connect(to: configuration.connectionString, limits: configuration.limits, threadPool: threadPool)
             perform(state.withLock { $0.connected(connection) })
         } catch {
             perform(state.withLock { $0.connectFailed(error) })

@@ -107,6 +107,16 @@ extension APIError {
         vietnamese: "Tạm thời không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau ít giây.",
         english: "The database cannot be reached for now. Try again in a few seconds.", retryAfter: 5)
 
+    static let databaseBusy = APIError(
+        .serviceUnavailable, code: "database_busy",
+        vietnamese: "Cơ sở dữ liệu đang bận, yêu cầu chưa được thực hiện và không có gì bị thay đổi. Vui lòng thử lại sau ít giây.",
+        english: "The database is busy; the request was not carried out and nothing changed. Try again in a few seconds.", retryAfter: 2)
+
+    static let unstorableText = APIError(
+        .unprocessableContent, code: "invalid_text",
+        vietnamese: "Văn bản có ký tự không lưu được (ký tự NUL hoặc ký tự điều khiển).",
+        english: "The text holds a character that cannot be stored (NUL or another control character).")
+
     static let internalFault = APIError(
         .internalServerError, code: "internal",
         vietnamese: "Máy chủ gặp lỗi ngoài dự kiến; lỗi đã được ghi lại.",

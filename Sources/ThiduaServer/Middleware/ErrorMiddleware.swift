@@ -34,6 +34,11 @@ struct ErrorMiddleware: RouterMiddleware {
         case let error as PostgresError where error.isConnectionFailure:
             logger.warning("database unreachable", metadata: ["error": "\(error)"])
             return .databaseUnavailable
+        case let error as PostgresError where error.isBusy:
+            logger.warning("database busy", metadata: ["error": "\(error)"])
+            return .databaseBusy
+        case let error as PostgresError where error.isUnstorableText:
+            return .unstorableText
         default:
             logger.error("unexpected fault", metadata: ["error": "\(String(reflecting: error))"])
             return .internalFault

@@ -16,6 +16,7 @@ enum JSONBody {
         guard buffer.readableBytes > 0 else { throw APIError.emptyBody }
         let bytes = Data(buffer.readableBytesView)
         guard String(validating: bytes, as: UTF8.self) != nil else { throw APIError.invalidUTF8 }
+        if let field = NULCharacter.field(inJSON: bytes) { throw NULCharacter.refusal(field) }
         do {
             return try JSONDecoder.api.decode(T.self, from: bytes)
         } catch let error as DecodingError {

@@ -1,5 +1,6 @@
 import Foundation
 import ArgumentParser
+import Postgres
 
 struct ServerOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Địa chỉ lắng nghe / address to listen on (env: THIDUA_HOST; default 127.0.0.1).", valueName: "address"))
@@ -22,6 +23,53 @@ struct ServerOptions: ParsableArguments {
     @Flag(name: .customLong("behind-tls"), help: ArgumentHelp(
         "Máy chủ chạy sau HTTPS (nginx) / the server is reached over TLS: the session cookie is marked Secure (env: THIDUA_BEHIND_TLS=1)."))
     var behindTLS = false
+
+    @Option(name: .customLong("statement-timeout"), help: ArgumentHelp(
+        "Giới hạn mỗi câu lệnh / seconds a statement may run before PostgreSQL cancels it; the request answers 503 (env: THIDUA_STATEMENT_TIMEOUT; default \(Self.defaultLimits.statement)).",
+        valueName: "s"))
+    var statementTimeout: Int?
+
+    @Option(name: .customLong("lock-timeout"), help: ArgumentHelp(
+        "Giới hạn chờ khóa / seconds a statement may wait for a row lock before giving up with 503 (env: THIDUA_LOCK_TIMEOUT; default \(Self.defaultLimits.lock)).",
+        valueName: "s"))
+    var lockTimeout: Int?
+
+    @Option(name: .customLong("idle-transaction-timeout"), help: ArgumentHelp(
+        "Giới hạn giao dịch bỏ dở / seconds a connection may sit idle inside a transaction before PostgreSQL ends it (env: THIDUA_IDLE_TRANSACTION_TIMEOUT; default \(Self.defaultLimits.idleInTransaction)).",
+        valueName: "s"))
+    var idleTransactionTimeout: Int?
+
+    @Option(name: .customLong("connect-timeout"), help: ArgumentHelp(
+        "Giới hạn kết nối / seconds to wait for a database connection to be made (env: THIDUA_CONNECT_TIMEOUT; default \(Self.defaultLimits.connect)).",
+        valueName: "s"))
+    var connectTimeout: Int?
+
+    @Option(name: .customLong("dead-peer-timeout"), help: ArgumentHelp(
+        "Phát hiện mất mạng / seconds of silence on a TCP connection to the database (keepalives, tcp_user_timeout) before it is declared dead (env: THIDUA_DEAD_PEER_TIMEOUT; default \(Self.defaultLimits.deadPeer)).",
+        valueName: "s"))
+    var deadPeerTimeout: Int?
+
+    /// Seconds. A statement of the office's work takes milliseconds; a minute is far beyond any report at
+    /// district scale yet ends a runaway one. A lock is held for one request's transaction: five seconds of
+    /// waiting means something is stuck, and the client is better told 503 than kept. The pool's own wait
+    /// is 10 s.
+    static let defaultLimits = (statement: 60, lock: 5, idleInTransaction: 30, connect: 5, deadPeer: 30)
+
+    func resolvedLimits() throws -> SessionLimits {
+        func seconds(_ given: Int?, _ variable: String, _ fallback: Int, _ flag: String) throws -> Duration {
+            let value = try given ?? Environment.integer(variable) ?? fallback
+            guard value > 0 else { throw ValidationError("--\(flag) must be at least 1 second") }
+            return .seconds(value)
+        }
+        let defaults = Self.defaultLimits
+        return SessionLimits(
+            connectTimeout: try seconds(connectTimeout, "THIDUA_CONNECT_TIMEOUT", defaults.connect, "connect-timeout"),
+            statementTimeout: try seconds(statementTimeout, "THIDUA_STATEMENT_TIMEOUT", defaults.statement, "statement-timeout"),
+            lockTimeout: try seconds(lockTimeout, "THIDUA_LOCK_TIMEOUT", defaults.lock, "lock-timeout"),
+            idleInTransactionTimeout: try seconds(
+                idleTransactionTimeout, "THIDUA_IDLE_TRANSACTION_TIMEOUT", defaults.idleInTransaction, "idle-transaction-timeout"),
+            deadPeerTimeout: try seconds(deadPeerTimeout, "THIDUA_DEAD_PEER_TIMEOUT", defaults.deadPeer, "dead-peer-timeout"))
+    }
 
     func resolvedHost() -> String { host ?? Environment.string("THIDUA_HOST") ?? "127.0.0.1" }
     func resolvedPort() throws -> Int { try port ?? Environment.integer("THIDUA_PORT") ?? 8080 }

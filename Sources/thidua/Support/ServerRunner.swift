@@ -10,7 +10,8 @@ import ThiduaServer
 enum ServerRunner {
     /// `verifierURL` is the audit verifier's login when the options name none (the private database's).
     static func run(connectionString: String, verifierURL: String? = nil, options: ServerOptions) async throws {
-        let pool = PostgresPool(configuration: .init(connectionString: connectionString, maximumConnections: try options.resolvedPoolSize()))
+        let pool = PostgresPool(configuration: .init(
+            connectionString: connectionString, maximumConnections: try options.resolvedPoolSize(), limits: try options.resolvedLimits()))
         let expected = try ThiduaSchema.migrator().migrations.map(\.expectedRecord)
         let configuration = ServerConfiguration(
             host: options.resolvedHost(), port: try options.resolvedPort(), expectedMigrations: expected,

@@ -39,14 +39,20 @@ struct WebForm: Sendable {
         } catch is NIOTooManyBytesError {
             throw APIError.bodyTooLarge(limit: maximumBytes)
         }
+        let form: WebForm
         if mediaType == "multipart/form-data" {
             let boundary = parts.dropFirst().first { $0.lowercased().hasPrefix("boundary=") }
                 .map { String($0.dropFirst("boundary=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
             guard let boundary, !boundary.isEmpty else { throw APIError.malformedForm }
-            return try multipart(body, boundary: boundary)
+            form = try multipart(body, boundary: boundary)
+        } else {
+            guard let text = body.getString(at: body.readerIndex, length: body.readableBytes) else { throw APIError.invalidUTF8 }
+            form = urlEncoded(text)
         }
-        guard let text = body.getString(at: body.readerIndex, length: body.readableBytes) else { throw APIError.invalidUTF8 }
-        return urlEncoded(text)
+        if let field = NULCharacter.field(in: form.fields) ?? form.files.first(where: { $0.fileName.contains("\u{0}") })?.field {
+            throw NULCharacter.refusal(field)
+        }
+        return form
     }
 
     static func urlEncoded(_ text: String) -> WebForm {

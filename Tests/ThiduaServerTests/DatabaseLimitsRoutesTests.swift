@@ -1,0 +1,46 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Postgres
+import Testing
+import ThiduaCore
+import ThiduaSchema
+import ThiduaServer
+import ThiduaTesting
+
+/// Issue 12 items 2–3 over HTTP: a request held behind a row lock ends at the lock timeout with a 503 the
+/// client may retry, in both languages with `Retry-After`, and nothing is written; once the lock is gone the
+/// same request succeeds.
+@Suite struct DatabaseLimitsRoutesTests {
+    @Test func aRequestHeldBehindALockIsA503AtTheLockTimeoutAndChangesNothing() async throws {
+        let world = try await RecordsWorld.make()
+        let draft = try await world.nominations.create(world.draft(), by: try await world.actor(.clerkA))
+        let pool = PostgresPool(configuration: .init(
+            connectionString: try world.database.connectionString(user: ThiduaSchema.applicationRole), maximumConnections: 4,
+            limits: SessionLimits(statementTimeout: .seconds(30), lockTimeout: .milliseconds(500))))
+        let app = ThiduaApplication.make(pool: pool, configuration: .init(port: 0, pdfConverter: nil))
+        let holder = try await world.database.connect()
+        defer { holder.close() }
+        try await app.test(.live) { client in
+            let api = APIClient(client: client, samples: SampleLog())
+            let head = try await api.signIn(.headA)
+            try await holder.execute(script: "BEGIN")
+            try await holder.query("SELECT 1 FROM thidua.nominations WHERE id = \(draft.id) FOR UPDATE")
+            let started = ContinuousClock.now
+            let held = try await api.send(.post, "/api/v1/nominations/\(draft.id.lower)/transitions", token: head, json: ["event": "submit", "version": 1])
+            #expect(ContinuousClock.now - started < .seconds(8))
+            #expect(held.status == .serviceUnavailable, "\(held.text)")
+            #expect(held.errorCode == "database_busy")
+            #expect(held.headers[.retryAfter] == "2")
+            try await holder.execute(script: "ROLLBACK")
+            let state = try await holder.query("SELECT state, version FROM thidua.nominations WHERE id = \(draft.id)")
+            let (stateName, version) = try #require(try state.first?.decode((String, Int).self))
+            #expect(stateName == "draft" && version == 1, "nothing was written")
+
+            let retried = try await api.send(.post, "/api/v1/nominations/\(draft.id.lower)/transitions", token: head, json: ["event": "submit", "version": 1])
+            #expect(retried.status == .ok, "\(retried.text)")
+        }
+        await pool.close()
+    }
+}
