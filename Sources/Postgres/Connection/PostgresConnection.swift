@@ -6,8 +6,10 @@ import NIOPosix
 ///
 /// libpq blocks, so every call runs on a thread of `threadPool`, never on Swift's cooperative pool.
 /// A connection serves one caller at a time: ``PostgresPool`` hands it to one task at a time, and a
-/// connection made with ``connect(to:threadPool:)`` belongs to whoever made it. That invariant is why
-/// the class can be `@unchecked Sendable`.
+/// connection made with ``connect(to:)`` belongs to whoever made it. That is checked, not assumed: every
+/// operation passes a ``ConnectionGate``, so a second operation while one runs is refused with
+/// ``PostgresError/misuse(_:)`` and a close during a statement happens when the statement ends. The mutable
+/// state below is touched only inside the gate, which is why the class can be `@unchecked Sendable`.
 ///
 /// Parameterised statements are prepared on first use and the prepared statement is kept for the life
 /// of the connection, so a statement that runs often is parsed and planned once.
@@ -24,7 +26,8 @@ public final class PostgresConnection: @unchecked Sendable {
     var roundTrips = 0
     /// Inside ``withTransaction(isolation:readOnly:maxAttempts:_:)``, whose `COMMIT` sends what is held back.
     var transactionOpen = false
-    private(set) var closed = false
+    private let gate = ConnectionGate()
+    var closed: Bool { gate.isClosed }
     private var ownsThreadPool = false
     /// Cancels the running statement when the task that runs it is cancelled.
     let canceller: QueryCanceller
@@ -40,7 +43,7 @@ public final class PostgresConnection: @unchecked Sendable {
 
     deinit {
         canceller.invalidate()
-        if !closed { PQfinish(handle) }
+        if gate.requestClose() { PQfinish(handle) }
         if ownsThreadPool { threadPool.shutdownGracefully { _ in } }
     }
 
@@ -145,10 +148,14 @@ public final class PostgresConnection: @unchecked Sendable {
         }
     }
 
-    /// Closes the connection; later calls fail with ``PostgresError/connectionLost(_:)``.
+    /// Closes the connection; later calls fail with ``PostgresError/connectionLost(_:)``. Called while a
+    /// statement runs, it closes when the statement ends.
     public func close() {
-        guard !closed else { return }
-        closed = true
+        guard gate.requestClose() else { return }
+        finish()
+    }
+
+    private func finish() {
         canceller.invalidate()
         PQfinish(handle)
     }
@@ -157,11 +164,14 @@ public final class PostgresConnection: @unchecked Sendable {
     /// meanwhile, the server is asked to cancel the statement (it ends with SQLSTATE 57014) and the
     /// connection is not reused.
     func run<T: Sendable>(_ operation: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
-        try await withTaskCancellationHandler {
-            try await threadPool.runIfActive { [self] in
-                guard !closed else { throw PostgresError.connectionLost("the connection is closed") }
-                return try operation(self)
-            }
+        switch gate.enter() {
+        case .entered: break
+        case .busy: throw PostgresError.misuse("a connection was used by two tasks at once; lease one per task from the pool")
+        case .closed: throw PostgresError.connectionLost("the connection is closed")
+        }
+        defer { if gate.leave() { finish() } }
+        return try await withTaskCancellationHandler {
+            try await threadPool.runIfActive { [self] in try operation(self) }
         } onCancel: { [canceller] in
             canceller.cancelRunningStatement()
         }

@@ -16,6 +16,8 @@ public enum PostgresError: Error, Sendable, CustomStringConvertible {
     case poolClosed
     /// The server answered in a way this library does not expect.
     case protocolViolation(String)
+    /// The connection was used in a way that would corrupt it (two tasks at once); refused, nothing was sent.
+    case misuse(String)
 
     /// The server error, when there is one.
     public var serverError: PostgresServerError? {
@@ -39,6 +41,7 @@ public enum PostgresError: Error, Sendable, CustomStringConvertible {
             "all \(maximum) database connections stayed busy for \(waited); try again, or raise the pool size"
         case .poolClosed: "the database connection pool is shut down"
         case .protocolViolation(let message): "unexpected answer from PostgreSQL: \(message)"
+        case .misuse(let message): "refused: \(message)"
         }
     }
 }
