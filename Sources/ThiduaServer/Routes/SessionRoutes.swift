@@ -19,13 +19,14 @@ struct SessionRoutes: Sendable {
     /// with one message for all causes; too many failures are 429.
     func signIn(_ request: Request, _ context: ThiduaRequestContext) async throws -> Response {
         let body = try await JSONBody.decode(SignInRequest.self, from: request)
-        let session = try await sessions.signIn(username: body.username, password: body.password, address: context.peerAddress)
+        let session = try await sessions.signIn(username: body.username, password: body.password, address: context.clientAddress)
         let actor = try await users.actor(userID: session.userID, requestID: context.requestID)
         let payload = SessionResponse(
             token: session.token.text, expiresAt: session.expiresAt,
             csrfToken: SessionCookie.csrfToken(for: session.token), me: MeResponse(actor))
         var response = try APIResponse(payload, status: .created).response(from: request, context: context)
-        response.headers[.setCookie] = SessionCookie.setting(session.token, expires: session.expiresAt, secure: secureCookies)
+        response.headers[.setCookie] = SessionCookie.setting(
+            session.token, expires: session.expiresAt, secure: secureCookies || context.overHTTPS)
         response.headers[.cacheControl] = "no-store"
         return response
     }
@@ -34,7 +35,7 @@ struct SessionRoutes: Sendable {
         guard let token = context.session else { throw APIError.unauthenticated }
         try await sessions.signOut(token)
         var headers = HTTPFields()
-        headers[.setCookie] = SessionCookie.clearing(secure: secureCookies)
+        headers[.setCookie] = SessionCookie.clearing(secure: secureCookies || context.overHTTPS)
         return Response(status: .noContent, headers: headers)
     }
 

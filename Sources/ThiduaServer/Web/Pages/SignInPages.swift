@@ -33,7 +33,7 @@ struct SignInPages: Sendable {
         pages.post("/dang-xuat") { request, context in
             try await sessions.signOut(context.session)
             var response = HTMLPage.redirect(to: Self.path)
-            response.headers[.setCookie] = SessionCookie.clearing(secure: secureCookies)
+            response.headers[.setCookie] = SessionCookie.clearing(secure: secureCookies || context.overHTTPS)
             return response
         }
         pages.get("/mat-khau") { request, context in
@@ -70,7 +70,8 @@ struct SignInPages: Sendable {
                             view: View(csrf: token, username: username, next: Self.safeNext(next) ?? ""), shell: nil,
                             status: status, error: error)
         var response = page.response()
-        response.headers[.setCookie] = "\(Self.formCookie)=\(token); Path=\(Self.path); HttpOnly; SameSite=Strict" + (secureCookies ? "; Secure" : "")
+        response.headers[.setCookie] = "\(Self.formCookie)=\(token); Path=\(Self.path); HttpOnly; SameSite=Strict"
+            + (secureCookies || context.overHTTPS ? "; Secure" : "")
         return response
     }
 
@@ -83,9 +84,10 @@ struct SignInPages: Sendable {
                                   error: "Trang đăng nhập đã quá cũ. Hãy nhập lại tên đăng nhập và mật khẩu.", status: .forbidden)
         }
         do {
-            let session = try await sessions.signIn(username: username, password: form.value("password") ?? "", address: context.peerAddress)
+            let session = try await sessions.signIn(username: username, password: form.value("password") ?? "", address: context.clientAddress)
             var response = HTMLPage.redirect(to: Self.safeNext(form.value("tiep") ?? "") ?? "/")
-            response.headers[.setCookie] = SessionCookie.setting(session.token, expires: session.expiresAt, secure: secureCookies)
+            response.headers[.setCookie] = SessionCookie.setting(
+                session.token, expires: session.expiresAt, secure: secureCookies || context.overHTTPS)
             return response
         } catch let error as ThiduaError {
             let failure = PageError(error, logger: context.logger)
