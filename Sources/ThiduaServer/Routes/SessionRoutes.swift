@@ -16,7 +16,7 @@ struct SessionRoutes: Sendable {
     }
 
     /// 201 with the token in the body (API, CLI) and in an `HttpOnly` cookie (pages). Wrong credentials are 401
-    /// with one message for all causes; too many failures are 429.
+    /// with one message for all causes; a try while too many recent failures make it wait is 429 with `Retry-After`.
     func signIn(_ request: Request, _ context: ThiduaRequestContext) async throws -> Response {
         let body = try await JSONBody.decode(SignInRequest.self, from: request)
         let session = try await sessions.signIn(username: body.username, password: body.password, address: context.clientAddress)
@@ -42,7 +42,8 @@ struct SessionRoutes: Sendable {
     func changePassword(_ request: Request, _ context: ThiduaRequestContext) async throws -> HTTPResponse.Status {
         let actor = try context.requireActor()
         let body = try await JSONBody.decode(PasswordChangeRequest.self, from: request)
-        try await sessions.changePassword(from: body.oldPassword, to: body.newPassword, keeping: context.session, by: actor)
+        try await sessions.changePassword(
+            from: body.oldPassword, to: body.newPassword, keeping: context.session, address: context.clientAddress, by: actor)
         return .noContent
     }
 }

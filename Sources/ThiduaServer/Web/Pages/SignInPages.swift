@@ -46,7 +46,9 @@ struct SignInPages: Sendable {
                     throw ThiduaError.invalid(field: "confirmPassword", vietnamese: "Mật khẩu mới nhập lại không khớp.",
                                               english: "The new password and its confirmation differ.")
                 }
-                try await sessions.changePassword(from: form.value("oldPassword") ?? "", to: new, keeping: context.session, by: context.actor)
+                try await sessions.changePassword(
+                    from: form.value("oldPassword") ?? "", to: new, keeping: context.session, address: context.clientAddress,
+                    by: context.actor)
                 return HTMLPage.redirect(to: "/?ok=mat-khau")
             } catch {
                 return try await passwordPage(context, path: request.uri.path, error: error)
@@ -91,7 +93,9 @@ struct SignInPages: Sendable {
             return response
         } catch let error as ThiduaError {
             let failure = PageError(error, logger: context.logger)
-            return signInForm(request: request, context: context, username: username, error: failure.message, status: failure.status)
+            var response = signInForm(request: request, context: context, username: username, error: failure.message, status: failure.status)
+            if case .throttled(let seconds) = error { response.headers[.retryAfter] = String(seconds) }
+            return response
         }
     }
 
