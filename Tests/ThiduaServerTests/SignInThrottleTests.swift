@@ -123,4 +123,19 @@ struct SignInThrottleTests {
             #expect(refused.text.contains("Nhập sai mật khẩu nhiều lần. Vui lòng chờ 1 giây rồi thử lại."), "\(refused.text)")
         }
     }
+
+    @Test("the password page shows a throttled change in Vietnamese with 429 and Retry-After")
+    func passwordPageWhenThrottled() async throws {
+        try await APIWorld.run(verifier: false) { _, api in
+            let pages = PageClient(api: api, session: try await api.signIn(.clerkA))
+            func post(_ old: String) async throws -> Reply {
+                try await pages.post("/mat-khau", [("_csrf", try await pages.csrf(on: "/mat-khau")), ("oldPassword", old),
+                                                   ("newPassword", "một mật khẩu mới"), ("confirmPassword", "một mật khẩu mới")])
+            }
+            for _ in 1...5 { #expect(try await post("sai").status == .unauthorized) }
+            let refused = try await post(APIClient.password)
+            #expect(refused.status == .tooManyRequests && refused.headers[.retryAfter] == "1")
+            #expect(refused.text.contains("Nhập sai mật khẩu nhiều lần. Vui lòng chờ 1 giây rồi thử lại."), "\(refused.text)")
+        }
+    }
 }

@@ -51,7 +51,9 @@ struct SignInPages: Sendable {
                     by: context.actor)
                 return HTMLPage.redirect(to: "/?ok=mat-khau")
             } catch {
-                return try await passwordPage(context, path: request.uri.path, error: error)
+                var response = try await passwordPage(context, path: request.uri.path, error: error)
+                if case .throttled(let seconds) = error as? ThiduaError { response.headers[.retryAfter] = String(seconds) }
+                return response
             }
         }
     }
