@@ -59,6 +59,30 @@ struct SessionTests {
         _ = try await sessions(world).signIn(username: "heada", password: Self.password, address: "198.51.100.9")
     }
 
+    @Test("tries of one pair at once are taken one after another: parallel guesses get no more than the free ones")
+    func parallelTriesAreSerialised() async throws {
+        let world = try await RecordsWorld.make()
+        // A long first delay, so no wait can run out while the tries queue on a loaded machine.
+        try await world.asInstaller { _ = try await $0.query("UPDATE thidua.sign_in_rules SET first_delay = '1 minute'") }
+        let repository = sessions(world)
+        let outcomes = await withTaskGroup(of: String.self) { group in
+            for _ in 1...12 {
+                group.addTask {
+                    do {
+                        _ = try await repository.signIn(username: "heada", password: "sai", address: "198.51.100.9")
+                        return "signed in"
+                    } catch let error as ThiduaError {
+                        return error.code
+                    } catch {
+                        return "\(error)"
+                    }
+                }
+            }
+            return await group.reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
+        }
+        #expect(outcomes == ["invalid_credentials": 5, "throttled": 7], "\(outcomes)")
+    }
+
     @Test("twenty failures from one address make every username wait there, until they are older than the window")
     func throttlingPerAddress() async throws {
         let world = try await RecordsWorld.make()
