@@ -10,6 +10,9 @@ public struct ServerConfiguration: Sendable {
     public var expectedMigrations: [Migrator.AppliedMigration]?
     /// Mark the session cookie `Secure`: set it when the server is reached over TLS (behind nginx).
     public var secureCookies: Bool
+    /// The proxies (nginx) whose `X-Forwarded-For` names the client and whose `X-Forwarded-Proto: https` makes
+    /// the session cookie `Secure`; from any other peer both headers are ignored.
+    public var trustedProxies: [IPNetwork]
     /// How to log in as `thidua_verifier` to recompute the audit chain for auditors; without it
     /// `GET /api/v1/audit/verification` answers 503 (verify with `thidua audit verify` on the database instead).
     public var auditVerifierURL: String?
@@ -19,12 +22,13 @@ public struct ServerConfiguration: Sendable {
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, expectedMigrations: [Migrator.AppliedMigration]? = nil, secureCookies: Bool = false,
-        auditVerifierURL: String? = nil, pdfConverter: PDFConverter? = PDFConverter.installed()
+        trustedProxies: [IPNetwork] = [], auditVerifierURL: String? = nil, pdfConverter: PDFConverter? = PDFConverter.installed()
     ) {
         self.host = host
         self.port = port
         self.expectedMigrations = expectedMigrations
         self.secureCookies = secureCookies
+        self.trustedProxies = trustedProxies
         self.auditVerifierURL = auditVerifierURL
         self.pdfConverter = pdfConverter
     }

@@ -35,7 +35,7 @@ public enum ThiduaApplication {
         path.hasPrefix("/api/") || ["/health", "/ready", "/metrics", "/openapi.yaml"].contains(path)
     }
 
-    /// The routes and the middleware every request passes: request id, access log, errors, session.
+    /// The routes and the middleware every request passes: request id, client address, access log, errors, session.
     public static func router(pool: PostgresPool, configuration: ServerConfiguration) -> Router<ThiduaRequestContext> {
         let store = RecordStore(pool: pool)
         let users = UserRepository(store: store)
@@ -43,6 +43,7 @@ public enum ThiduaApplication {
         let metrics = RequestMetrics()
         let router = Router(context: ThiduaRequestContext.self)
         router.add(middleware: RequestIDMiddleware())
+        router.add(middleware: ForwardedMiddleware(resolver: ClientAddress(trustedProxies: configuration.trustedProxies)))
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: AccessLogMiddleware(metrics: metrics))
         router.add(middleware: ErrorMiddleware())

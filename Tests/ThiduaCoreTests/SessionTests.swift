@@ -4,7 +4,7 @@ import Testing
 import ThiduaCore
 import ThiduaTesting
 
-/// Sign-in, sessions, throttling and password changes, against the real functions of 0008.
+/// Sign-in, sessions, throttling and password changes, against the real functions of 0008 and 0019.
 @Suite("SessionTests")
 struct SessionTests {
     static let password = "mật khẩu thử"
@@ -36,33 +36,72 @@ struct SessionTests {
         await #expect(throws: ThiduaError.invalidCredentials) { try await sessions(world).signIn(username: "clerkb", password: Self.password, address: nil) }
     }
 
-    @Test("five failures for one username throttle it, even with the right password, until the window passes")
-    func throttlingKicksInAndLifts() async throws {
+    @Test("five failures for a username from one address make that pair wait, refused tries recording nothing; other addresses and users are free")
+    func throttlingPerPair() async throws {
         let world = try await RecordsWorld.make()
-        try await world.asInstaller { _ = try await $0.query("UPDATE thidua.sign_in_rules SET window_length = '10 minutes'") }
         for _ in 1...5 {
-            await #expect(throws: ThiduaError.invalidCredentials) { try await sessions(world).signIn(username: "heada", password: "sai", address: nil) }
+            await #expect(throws: ThiduaError.invalidCredentials) { try await sessions(world).signIn(username: "heada", password: "sai", address: "198.51.100.9") }
         }
-        await #expect(throws: ThiduaError.throttled) { try await sessions(world).signIn(username: "heada", password: Self.password, address: nil) }
-        // Another user is not affected.
-        _ = try await sessions(world).signIn(username: "clerka", password: Self.password, address: nil)
-        // The window passes: the failures age beyond it (rather than a sleep, which a loaded machine outruns).
-        try await world.superuser { _ = try await $0.query("UPDATE thidua.sign_in_attempts SET attempted_at = attempted_at - interval '11 minutes'") }
+        await #expect(throws: ThiduaError.throttled(retryAfter: 1)) {
+            try await sessions(world).signIn(username: "heada", password: Self.password, address: "198.51.100.9")
+        }
+        // The same account from elsewhere (or from a local command), and another account from there, are not slowed.
+        _ = try await sessions(world).signIn(username: "heada", password: Self.password, address: "198.51.100.10")
         _ = try await sessions(world).signIn(username: "heada", password: Self.password, address: nil)
+        _ = try await sessions(world).signIn(username: "clerka", password: Self.password, address: "198.51.100.9")
+        let recorded = try await world.superuser { connection in
+            try await connection.query("SELECT count(*)::int FROM thidua.sign_in_attempts WHERE username = 'heada' AND NOT succeeded")
+                .single()!.decode(Int.self, at: 0)
+        }
+        #expect(recorded == 5)
+        // The second passes: the failures age past it (rather than a sleep, which a loaded machine outruns).
+        try await world.superuser { _ = try await $0.query("UPDATE thidua.sign_in_attempts SET attempted_at = attempted_at - interval '1.1 seconds'") }
+        _ = try await sessions(world).signIn(username: "heada", password: Self.password, address: "198.51.100.9")
     }
 
-    @Test("twenty failures from one address throttle that address for every username")
+    @Test("tries of one pair at once are taken one after another: parallel guesses get no more than the free ones")
+    func parallelTriesAreSerialised() async throws {
+        let world = try await RecordsWorld.make()
+        // A long first delay, so no wait can run out while the tries queue on a loaded machine.
+        try await world.asInstaller { _ = try await $0.query("UPDATE thidua.sign_in_rules SET first_delay = '1 minute'") }
+        let repository = sessions(world)
+        let outcomes = await withTaskGroup(of: String.self) { group in
+            for _ in 1...12 {
+                group.addTask {
+                    do {
+                        _ = try await repository.signIn(username: "heada", password: "sai", address: "198.51.100.9")
+                        return "signed in"
+                    } catch let error as ThiduaError {
+                        return error.code
+                    } catch {
+                        return "\(error)"
+                    }
+                }
+            }
+            return await group.reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
+        }
+        #expect(outcomes == ["invalid_credentials": 5, "throttled": 7], "\(outcomes)")
+    }
+
+    @Test("twenty failures from one address make every username wait there, until they are older than the window")
     func throttlingPerAddress() async throws {
         let world = try await RecordsWorld.make()
+        try await world.asInstaller { _ = try await $0.query("UPDATE thidua.sign_in_rules SET window_length = '10 minutes'") }
         for index in 1...20 {
             await #expect(throws: ThiduaError.invalidCredentials) {
                 try await sessions(world).signIn(username: "doan\(index)", password: "sai", address: "198.51.100.9")
             }
         }
-        await #expect(throws: ThiduaError.throttled) {
+        await #expect(throws: ThiduaError.throttled(retryAfter: 1)) {
             try await sessions(world).signIn(username: "clerka", password: Self.password, address: "198.51.100.9")
         }
         _ = try await sessions(world).signIn(username: "clerka", password: Self.password, address: "198.51.100.10")
+        // Older than the window, an address's failures are forgotten: its first failure afterwards is free again.
+        try await world.superuser { _ = try await $0.query("UPDATE thidua.sign_in_attempts SET attempted_at = attempted_at - interval '11 minutes'") }
+        await #expect(throws: ThiduaError.invalidCredentials) {
+            try await sessions(world).signIn(username: "doan21", password: "sai", address: "198.51.100.9")
+        }
+        _ = try await sessions(world).signIn(username: "clerkb", password: Self.password, address: "198.51.100.9")
     }
 
     @Test("a session ends with sign-out, with expiry, and at once when the user is disabled")
@@ -92,9 +131,9 @@ struct SessionTests {
         let elsewhere = try await repository.signIn(username: "clerka", password: Self.password, address: nil)
         let clerk = try await world.actor(.clerkA)
         await #expect(throws: ThiduaError.invalidCredentials) {
-            try await repository.changePassword(from: "sai", to: "mật khẩu mới dài hơn", keeping: here.token, by: clerk)
+            try await repository.changePassword(from: "sai", to: "mật khẩu mới dài hơn", keeping: here.token, address: nil, by: clerk)
         }
-        try await repository.changePassword(from: Self.password, to: "mật khẩu mới dài hơn", keeping: here.token, by: clerk)
+        try await repository.changePassword(from: Self.password, to: "mật khẩu mới dài hơn", keeping: here.token, address: nil, by: clerk)
         #expect(try await repository.actor(for: here.token)?.userID == clerk.userID)
         #expect(try await repository.actor(for: elsewhere.token)?.userID == nil)
         _ = try await repository.signIn(username: "clerka", password: "mật khẩu mới dài hơn", address: nil)

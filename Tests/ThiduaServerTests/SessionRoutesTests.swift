@@ -6,8 +6,8 @@ import Testing
 import ThiduaCore
 import ThiduaTesting
 
-/// Sessions over HTTP: throttling kicks in and lifts, a disabled user's live session stops at once, sign-out
-/// ends the token, a password change keeps this session and ends the others.
+/// Sessions over HTTP: the cookie's flags, a disabled user's live session stops at once, sign-out ends the token,
+/// a password change keeps this session and ends the others. Throttling is in ``SignInThrottleTests``.
 @Suite("SessionRoutesTests")
 struct SessionRoutesTests {
     @Test("the session cookie is HttpOnly and SameSite=Strict, and Secure only when the server is told it is behind TLS")
@@ -19,23 +19,6 @@ struct SessionRoutesTests {
                 #expect(cookie.hasPrefix("thidua_session=") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
                 #expect(cookie.contains("; Secure") == behindTLS, "\(cookie)")
             }
-        }
-    }
-
-    @Test("five wrong passwords give 429 with Retry-After, even for the right one, until the window passes")
-    func throttlingKicksInAndLifts() async throws {
-        try await APIWorld.run { world, api in
-            try await world.asInstaller { _ = try await $0.query("UPDATE thidua.sign_in_rules SET window_length = '10 minutes'") }
-            for _ in 1...5 {
-                let wrong = try await api.send(.post, "/api/v1/sessions", json: ["username": "heada", "password": "sai"])
-                #expect(wrong.status == .unauthorized && wrong.errorCode == "invalid_credentials")
-            }
-            let throttled = try await api.send(.post, "/api/v1/sessions", json: ["username": "heada", "password": APIClient.password])
-            #expect(throttled.status == .tooManyRequests && throttled.errorCode == "throttled")
-            #expect(throttled.headers[.retryAfter] != nil)
-            // The window passes: the failures age beyond it (rather than a sleep, which a loaded machine outruns).
-            try await world.superuser { _ = try await $0.query("UPDATE thidua.sign_in_attempts SET attempted_at = attempted_at - interval '11 minutes'") }
-            #expect(try await api.signIn(.headA).count == 43)
         }
     }
 

@@ -8,7 +8,9 @@ import Postgres
 /// let actor = try await sessions.actor(for: session.token)      // nil once signed out, expired or disabled
 /// ```
 /// Passwords are checked by PostgreSQL (bcrypt); the token lives only with the client, the database keeps its
-/// SHA-256. Repeated failures for one username or one address are refused for a while (`sign_in_rules`).
+/// SHA-256. After a few wrong passwords for one username from one address, or from one address, each further
+/// try must wait a delay that doubles with every failure (`sign_in_rules`, 0019); a wrong old password of a
+/// password change counts the same. `address` is the client's, as the server finds it behind its trusted proxies.
 public struct SessionRepository: Sendable {
     let store: RecordStore
 
@@ -24,15 +26,17 @@ public struct SessionRepository: Sendable {
     }
 
     /// A new session, or ``ThiduaError/invalidCredentials`` (wrong name, password, or a disabled account:
-    /// the same answer) or ``ThiduaError/throttled``.
+    /// the same answer) or ``ThiduaError/throttled(retryAfter:)``.
     public func signIn(username: String, password: String, address: String?) async throws -> Session {
         let token = SessionToken()
         let rows = try await store.pool.query("""
-            SELECT session_id, user_id, expires_at, throttled
+            SELECT session_id, user_id, expires_at, throttled, retry_after
             FROM thidua.sign_in(\(username), \(password), \(address)::inet, \(token.digest))
             """)
         let row = try rows.single()!
-        if try row.decode(Bool.self, column: "throttled") { throw ThiduaError.throttled }
+        if try row.decode(Bool.self, column: "throttled") {
+            throw ThiduaError.throttled(retryAfter: try row.decode(Int?.self, column: "retry_after") ?? 1)
+        }
         guard let sessionID = try row.decode(UUID?.self, column: "session_id") else { throw ThiduaError.invalidCredentials }
         return Session(
             token: token, sessionID: sessionID, userID: try row.decode(column: "user_id"), expiresAt: try row.decode(column: "expires_at"))
@@ -53,15 +57,18 @@ public struct SessionRepository: Sendable {
         _ = try await store.pool.query("SELECT thidua.sign_out(\(token.digest))")
     }
 
-    /// Changes the actor's own password after checking the old one; every other session of theirs ends.
-    public func changePassword(from old: String, to new: String, keeping token: SessionToken?, by actor: Actor) async throws {
+    /// Changes the actor's own password after checking the old one; every other session of theirs ends. A wrong
+    /// old one is a failure of (the actor's username, `address`), throttled as sign-in is.
+    public func changePassword(
+        from old: String, to new: String, keeping token: SessionToken?, address: String?, by actor: Actor
+    ) async throws {
         guard new.count >= 10 else {
             throw ThiduaError.invalid(field: "newPassword", vietnamese: "Mật khẩu phải có ít nhất 10 ký tự.",
                                       english: "A password has at least 10 characters.")
         }
         let capacity = try Policy.permit(actor, .changeOwnPassword)
         let changed = try await store.write(actor, capacity, action: "user.change_password") { connection in
-            try await connection.query("SELECT thidua.change_password(\(old), \(new), \(token?.digest))").single()!.decode(Bool.self, at: 0)
+            try await connection.query("SELECT thidua.change_password(\(old), \(new), \(token?.digest), \(address)::inet)").single()!.decode(Bool.self, at: 0)
         }
         guard changed else { throw ThiduaError.invalidCredentials }
     }

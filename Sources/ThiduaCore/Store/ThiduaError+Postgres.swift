@@ -13,6 +13,9 @@ extension ThiduaError {
         case ("TD003", _):
             guard let micros = Self.figure("due_at", in: server).flatMap({ Int64($0) }) else { return nil }
             self = .pastDueDate(Date(timeIntervalSince1970: Double(micros) / 1_000_000))
+        case ("TD013", _):
+            guard let seconds = Self.figure("retry_after", in: server).flatMap({ Int($0) }) else { return nil }
+            self = .throttled(retryAfter: seconds)
         case ("TD004", _): self = .reasonRequired
         case ("TD005", _): self = .dossierIncomplete(missing: [])
         case ("TD007", _): self = .roundNotOpen

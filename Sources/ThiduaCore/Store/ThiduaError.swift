@@ -24,8 +24,9 @@ public enum ThiduaError: Error, Sendable, Hashable {
     case duplicate(field: String)
     /// Wrong username or password, or a disabled account (one answer for all three).
     case invalidCredentials
-    /// Too many failed sign-ins for this username or address; try again later.
-    case throttled
+    /// Too many wrong passwords lately for this username from this address, or from this address: the next try
+    /// must wait `retryAfter` seconds (sign_in_rules, 0019). A refused try does not count as a failure.
+    case throttled(retryAfter: Int)
     /// The council session is closed: its votes are counted and nothing in it changes.
     case sessionClosed
     /// A member recuses before voting on a nomination, not after.
@@ -102,7 +103,7 @@ public enum ThiduaError: Error, Sendable, Hashable {
         case .invalid(_, let vietnamese, _): vietnamese
         case .duplicate(let field): "Giá trị của “\(field)” đã tồn tại."
         case .invalidCredentials: "Tên đăng nhập hoặc mật khẩu không đúng."
-        case .throttled: "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút."
+        case .throttled(let seconds): "Nhập sai mật khẩu nhiều lần. Vui lòng chờ \(seconds) giây rồi thử lại."
         case .sessionClosed: "Phiên họp Hội đồng đã kết thúc; phiếu biểu quyết đã được kiểm, không thể thay đổi."
         case .recusalAfterVote: "Đã biểu quyết hồ sơ này; việc rút khỏi xét phải có trước khi biểu quyết."
         case .alreadyVoted: "Đồng chí đã bỏ phiếu cho hồ sơ này rồi; phiếu đã bỏ được giữ nguyên. Muốn đổi ý, hãy chọn lại và bấm «Đổi phiếu»."
@@ -138,7 +139,7 @@ public enum ThiduaError: Error, Sendable, Hashable {
         case .invalid(_, _, let english): english
         case .duplicate(let field): "The value of \(field) exists already."
         case .invalidCredentials: "Wrong username or password."
-        case .throttled: "Too many failed sign-ins. Try again in a few minutes."
+        case .throttled(let seconds): "Too many wrong passwords. Wait \(seconds) seconds and try again."
         case .sessionClosed: "The council session is closed: its votes are counted and nothing in it changes."
         case .recusalAfterVote: "The member has voted on this nomination; a recusal comes before the vote."
         case .alreadyVoted: "You have already voted on this nomination; your vote stands. To change it, send the vote's current version."

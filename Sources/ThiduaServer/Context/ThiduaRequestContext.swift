@@ -2,9 +2,10 @@ import Hummingbird
 import NIOCore
 import ThiduaCore
 
-/// What thidua knows about a request while it is handled: its id, the peer's address, and who sent it.
+/// What thidua knows about a request while it is handled: its id, the client's address, and who sent it.
 ///
-/// ``RequestIDMiddleware`` fills `requestID`, ``SessionMiddleware`` fills `session` and `actor`. Routes that
+/// ``RequestIDMiddleware`` fills `requestID`, ``ForwardedMiddleware`` `clientAddress` and `overHTTPS`,
+/// ``SessionMiddleware`` `session` and `actor`. Routes that
 /// need a signed-in user call ``requireActor()``.
 public struct ThiduaRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
@@ -12,6 +13,11 @@ public struct ThiduaRequestContext: RequestContext, RemoteAddressRequestContext 
     /// The id of this request: the client's `X-Request-Id` when it is a sane one, else a fresh one. It goes
     /// into every log line and audit event of the request.
     public var requestID: String = ""
+    /// The client's IP address, for sign-in throttling: the TCP peer's, or behind a trusted proxy the one it
+    /// forwarded (``ClientAddress``).
+    public var clientAddress: String?
+    /// A trusted proxy says the browser reached it over HTTPS: the session cookie is then `Secure`.
+    public var overHTTPS = false
     /// The signed-in user, as the repositories need them.
     public var actor: Actor?
     /// The session the request came with, and whether it came as a cookie (then unsafe methods need CSRF proof).
@@ -33,7 +39,4 @@ public struct ThiduaRequestContext: RequestContext, RemoteAddressRequestContext 
         guard let actor else { throw APIError.unauthenticated }
         return actor
     }
-
-    /// The peer's IP address, for sign-in throttling.
-    public var peerAddress: String? { remoteAddress?.ipAddress }
 }

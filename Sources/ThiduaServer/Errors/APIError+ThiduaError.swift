@@ -27,9 +27,9 @@ extension APIError {
             status = .unprocessableContent
             field = name
         case .invalidCredentials: status = .unauthorized
-        case .throttled:
+        case .throttled(let seconds):
             status = .tooManyRequests
-            retryAfter = 60
+            retryAfter = seconds
         case .verifierUnavailable: status = .serviceUnavailable
         }
         self.init(

@@ -16,16 +16,17 @@ struct SessionRoutes: Sendable {
     }
 
     /// 201 with the token in the body (API, CLI) and in an `HttpOnly` cookie (pages). Wrong credentials are 401
-    /// with one message for all causes; too many failures are 429.
+    /// with one message for all causes; a try while too many recent failures make it wait is 429 with `Retry-After`.
     func signIn(_ request: Request, _ context: ThiduaRequestContext) async throws -> Response {
         let body = try await JSONBody.decode(SignInRequest.self, from: request)
-        let session = try await sessions.signIn(username: body.username, password: body.password, address: context.peerAddress)
+        let session = try await sessions.signIn(username: body.username, password: body.password, address: context.clientAddress)
         let actor = try await users.actor(userID: session.userID, requestID: context.requestID)
         let payload = SessionResponse(
             token: session.token.text, expiresAt: session.expiresAt,
             csrfToken: SessionCookie.csrfToken(for: session.token), me: MeResponse(actor))
         var response = try APIResponse(payload, status: .created).response(from: request, context: context)
-        response.headers[.setCookie] = SessionCookie.setting(session.token, expires: session.expiresAt, secure: secureCookies)
+        response.headers[.setCookie] = SessionCookie.setting(
+            session.token, expires: session.expiresAt, secure: secureCookies || context.overHTTPS)
         response.headers[.cacheControl] = "no-store"
         return response
     }
@@ -34,14 +35,15 @@ struct SessionRoutes: Sendable {
         guard let token = context.session else { throw APIError.unauthenticated }
         try await sessions.signOut(token)
         var headers = HTTPFields()
-        headers[.setCookie] = SessionCookie.clearing(secure: secureCookies)
+        headers[.setCookie] = SessionCookie.clearing(secure: secureCookies || context.overHTTPS)
         return Response(status: .noContent, headers: headers)
     }
 
     func changePassword(_ request: Request, _ context: ThiduaRequestContext) async throws -> HTTPResponse.Status {
         let actor = try context.requireActor()
         let body = try await JSONBody.decode(PasswordChangeRequest.self, from: request)
-        try await sessions.changePassword(from: body.oldPassword, to: body.newPassword, keeping: context.session, by: actor)
+        try await sessions.changePassword(
+            from: body.oldPassword, to: body.newPassword, keeping: context.session, address: context.clientAddress, by: actor)
         return .noContent
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import ArgumentParser
 import Postgres
+import ThiduaServer
 
 struct ServerOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Địa chỉ lắng nghe / address to listen on (env: THIDUA_HOST; default 127.0.0.1).", valueName: "address"))
@@ -71,9 +72,27 @@ struct ServerOptions: ParsableArguments {
             deadPeerTimeout: try seconds(deadPeerTimeout, "THIDUA_DEAD_PEER_TIMEOUT", defaults.deadPeer, "dead-peer-timeout"))
     }
 
+    @Option(name: .customLong("trusted-proxy"), help: ArgumentHelp(
+        "Proxy tin cậy (nginx) / a trusted proxy in front of the server, an address or CIDR, repeatable: only from it does X-Forwarded-For give the client's address for sign-in throttling (its right-most entry that is not a trusted proxy), and X-Forwarded-Proto: https mark the session cookie Secure (env: THIDUA_TRUSTED_PROXIES, comma-separated).",
+        valueName: "cidr"))
+    var trustedProxies: [String] = []
+
     func resolvedHost() -> String { host ?? Environment.string("THIDUA_HOST") ?? "127.0.0.1" }
     func resolvedPort() throws -> Int { try port ?? Environment.integer("THIDUA_PORT") ?? 8080 }
     func resolvedBehindTLS() throws -> Bool { try behindTLS || (Environment.flag("THIDUA_BEHIND_TLS") ?? false) }
+    /// The flags' proxies, else the variable's; an entry that is no address or CIDR is refused, not skipped,
+    /// so a typo cannot quietly leave every client behind nginx as one address.
+    func resolvedTrustedProxies() throws -> [IPNetwork] {
+        let entries = trustedProxies.isEmpty
+            ? (Environment.string("THIDUA_TRUSTED_PROXIES") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            : trustedProxies
+        return try entries.filter { !$0.isEmpty }.map { entry in
+            guard let network = IPNetwork(entry) else {
+                throw ValidationError("--trusted-proxy \(entry): không phải địa chỉ IP hay CIDR / is not an IP address or CIDR")
+            }
+            return network
+        }
+    }
     func resolvedVerifierURL() -> String? { verifierURL ?? Environment.string("THIDUA_VERIFIER_URL") }
     func resolvedPoolSize() throws -> Int {
         let size = try poolSize ?? Environment.integer("THIDUA_POOL_SIZE") ?? Self.defaultPoolSize

@@ -15,7 +15,8 @@ enum ServerRunner {
         let expected = try ThiduaSchema.migrator().migrations.map(\.expectedRecord)
         let configuration = ServerConfiguration(
             host: options.resolvedHost(), port: try options.resolvedPort(), expectedMigrations: expected,
-            secureCookies: try options.resolvedBehindTLS(), auditVerifierURL: options.resolvedVerifierURL() ?? verifierURL)
+            secureCookies: try options.resolvedBehindTLS(), trustedProxies: try options.resolvedTrustedProxies(),
+            auditVerifierURL: options.resolvedVerifierURL() ?? verifierURL)
         var logger = Logger(label: "thidua")
         logger.logLevel = Environment.string("THIDUA_LOG_LEVEL").flatMap(Logger.Level.init(rawValue:)) ?? .info
         let app = ThiduaApplication.make(pool: pool, configuration: configuration, logger: logger) { url in

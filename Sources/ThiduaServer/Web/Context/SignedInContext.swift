@@ -20,6 +20,9 @@ struct SignedInContext: ChildRequestContext {
     let csrfToken: String
     /// The form posted, when one was.
     let form: WebForm
+    /// As ``ThiduaRequestContext`` found them: the client (for throttling) and whether the cookie is `Secure`.
+    let clientAddress: String?
+    let overHTTPS: Bool
 
     init(context: ThiduaRequestContext) throws {
         guard let actor = context.actor, let session = context.session else { throw APIError.unauthenticated }
@@ -29,6 +32,8 @@ struct SignedInContext: ChildRequestContext {
         self.session = session
         csrfToken = SessionCookie.csrfToken(for: session)
         form = context.form ?? WebForm()
+        clientAddress = context.clientAddress
+        overHTTPS = context.overHTTPS
     }
 
     var maxUploadSize: Int { WebForm.maximumBytes }

@@ -33,7 +33,7 @@ struct SignInPages: Sendable {
         pages.post("/dang-xuat") { request, context in
             try await sessions.signOut(context.session)
             var response = HTMLPage.redirect(to: Self.path)
-            response.headers[.setCookie] = SessionCookie.clearing(secure: secureCookies)
+            response.headers[.setCookie] = SessionCookie.clearing(secure: secureCookies || context.overHTTPS)
             return response
         }
         pages.get("/mat-khau") { request, context in
@@ -46,10 +46,14 @@ struct SignInPages: Sendable {
                     throw ThiduaError.invalid(field: "confirmPassword", vietnamese: "Mật khẩu mới nhập lại không khớp.",
                                               english: "The new password and its confirmation differ.")
                 }
-                try await sessions.changePassword(from: form.value("oldPassword") ?? "", to: new, keeping: context.session, by: context.actor)
+                try await sessions.changePassword(
+                    from: form.value("oldPassword") ?? "", to: new, keeping: context.session, address: context.clientAddress,
+                    by: context.actor)
                 return HTMLPage.redirect(to: "/?ok=mat-khau")
             } catch {
-                return try await passwordPage(context, path: request.uri.path, error: error)
+                var response = try await passwordPage(context, path: request.uri.path, error: error)
+                if case .throttled(let seconds) = error as? ThiduaError { response.headers[.retryAfter] = String(seconds) }
+                return response
             }
         }
     }
@@ -70,7 +74,8 @@ struct SignInPages: Sendable {
                             view: View(csrf: token, username: username, next: Self.safeNext(next) ?? ""), shell: nil,
                             status: status, error: error)
         var response = page.response()
-        response.headers[.setCookie] = "\(Self.formCookie)=\(token); Path=\(Self.path); HttpOnly; SameSite=Strict" + (secureCookies ? "; Secure" : "")
+        response.headers[.setCookie] = "\(Self.formCookie)=\(token); Path=\(Self.path); HttpOnly; SameSite=Strict"
+            + (secureCookies || context.overHTTPS ? "; Secure" : "")
         return response
     }
 
@@ -83,13 +88,16 @@ struct SignInPages: Sendable {
                                   error: "Trang đăng nhập đã quá cũ. Hãy nhập lại tên đăng nhập và mật khẩu.", status: .forbidden)
         }
         do {
-            let session = try await sessions.signIn(username: username, password: form.value("password") ?? "", address: context.peerAddress)
+            let session = try await sessions.signIn(username: username, password: form.value("password") ?? "", address: context.clientAddress)
             var response = HTMLPage.redirect(to: Self.safeNext(form.value("tiep") ?? "") ?? "/")
-            response.headers[.setCookie] = SessionCookie.setting(session.token, expires: session.expiresAt, secure: secureCookies)
+            response.headers[.setCookie] = SessionCookie.setting(
+                session.token, expires: session.expiresAt, secure: secureCookies || context.overHTTPS)
             return response
         } catch let error as ThiduaError {
             let failure = PageError(error, logger: context.logger)
-            return signInForm(request: request, context: context, username: username, error: failure.message, status: failure.status)
+            var response = signInForm(request: request, context: context, username: username, error: failure.message, status: failure.status)
+            if case .throttled(let seconds) = error { response.headers[.retryAfter] = String(seconds) }
+            return response
         }
     }
 
