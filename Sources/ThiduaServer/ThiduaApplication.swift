@@ -49,6 +49,7 @@ public enum ThiduaApplication {
         router.add(middleware: ErrorMiddleware())
         router.add(middleware: QueryTextMiddleware())
         router.add(middleware: SessionMiddleware(sessions: SessionRepository(store: store)))
+        router.add(middleware: IdempotencyMiddleware(keys: IdempotencyRepository(store: store)))
         HealthRoutes(pool: pool, expectedMigrations: configuration.expectedMigrations).add(to: router)
         ContractRoutes().add(to: router)
         router.get("/metrics") { _, _ in

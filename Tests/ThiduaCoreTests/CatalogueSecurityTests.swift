@@ -21,6 +21,9 @@ struct CatalogueSecurityTests {
         "guard_role_grant",
         // Withheld armed-force items (0017): the count of a decision's items past the reader's row-level security.
         "decision_standing_items",
+        // Idempotency keys (0020): a retried create must find the key of another of its user's requests, and
+        // forget one older than a day, whatever row-level security shows the application.
+        "claim_idempotency_key",
     ]
     /// The tables whose changes write no audit event, each for a reason.
     static let unauditedTables: Set<String> = [
@@ -32,6 +35,8 @@ struct CatalogueSecurityTests {
         "sessions", "sign_in_attempts",
         // A secret ballot: an event would name the voter beside the choice (0009).
         "council_ballot_secrets", "council_secret_ballots",
+        // Retry bookkeeping of create requests (0020): the change it guards is audited itself.
+        "idempotency_keys",
     ]
     /// Columns that identify or describe a person beyond their name.
     static let personalColumns: Set<String> = ["date_of_birth", "gender", "ethnicity", "position", "workplace", "national_id", "phone", "address"]

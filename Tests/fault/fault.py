@@ -2,6 +2,8 @@
 
 (a) 64 clients create and submit nominations while the server is killed with SIGKILL at a random moment and
     started again: every acknowledged write is present with its audit event, the audit chain verifies.
+(c) a create sent with an Idempotency-Key whose connection is dropped before the answer, then sent again with
+    the same key: one nomination, and the retry gets the first answer.
 (b) the same while PostgreSQL stops with an immediate shutdown (SIGQUIT to the postmaster, what
     `pg_ctl stop -m immediate` sends) and starts again: while it is down clients get 503, never 500 and never a
     hang past the time limits; writes succeed again within 5 s of its return without restarting the server; the
@@ -17,6 +19,7 @@ import json
 import os
 import random
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -40,9 +43,10 @@ def fail(message):
     sys.exit(1)
 
 
-def request(method, path, token=None, body=None, timeout=20):
+def request(method, path, token=None, body=None, timeout=20, extra=None):
     connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=timeout)
     headers = {"Content-Type": "application/json"} if body is not None else {}
+    headers.update(extra or {})
     if token:
         headers["Authorization"] = "Bearer " + token
     try:
@@ -269,6 +273,28 @@ def main():
     if load.slowest > 20:
         fail(f"(b) an answer took {load.slowest:.1f} s")
     verify_acknowledged(load, "(b)")
+
+    # (c) A dropped connection, then a retry with the same Idempotency-Key.
+    clerk = clerks[0][0]
+    for attempt in range(10):
+        name, key = f"Thử Nghiệm Gửi Lại {attempt} {time.time():.0f}", f"fault-{attempt}-{random.random()}"
+        body = json.dumps({"roundID": round_id, "movementID": movement_id, "nominee": {"kind": "individual", "name": name}}).encode()
+        raw = socket.create_connection(("127.0.0.1", PORT))
+        raw.sendall(b"POST /api/v1/nominations HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + f"Authorization: Bearer {clerk}\r\nIdempotency-Key: {key}\r\nContent-Length: {len(body)}\r\n\r\n".encode() + body)
+        raw.close()  # the answer is lost
+        deadline = time.time() + 10
+        while True:
+            status, answer = request("POST", "/api/v1/nominations", clerk, json.loads(body), extra={"Idempotency-Key": key})
+            if status == 201 or time.time() > deadline:
+                break
+            if status != 409:
+                fail(f"(c) the retry answered {status}: {answer}")
+            time.sleep(0.1)
+        made = int(psql(f"SELECT count(*) FROM thidua.nominations n JOIN thidua.nominees e ON e.id = n.nominee_id WHERE e.name = '{name}'"))
+        if status != 201 or made != 1:
+            fail(f"(c) a retried create answered {status} and made {made} nominations")
+    log("(c) 10 creates whose first answer was dropped, each sent again with its Idempotency-Key: 10 nominations, each retry answered 201")
 
     started = time.time()
     server.process.send_signal(signal.SIGTERM)

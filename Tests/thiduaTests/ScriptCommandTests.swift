@@ -102,6 +102,13 @@ struct ScriptCommandTests {
                 "nominations", "create", "--round", "thu-2021", "--movement", "nong-thon-moi", "--kind", "household", "--name", "Hộ ông Lò Văn Pâng",
             ])
             #expect(created.status == 0, "\(created.error)")
+            // The create went with an Idempotency-Key, claimed with the nomination (issue 12 item 4).
+            let claimed = try await world.superuser { connection in
+                try await connection.query("""
+                    SELECT count(*)::int FROM thidua.idempotency_keys WHERE route = 'POST /api/v1/nominations' AND status = 201
+                    """).first!.decode(Int.self, at: 0)
+            }
+            #expect(claimed == 1)
             let byCodes = try await shell.thidua(.clerkA, ["nominations", "list", "--round", "thu-2021", "--movement", "nong-thon-moi", "--unit", "xa-a"])
             #expect(byCodes.status == 0 && byCodes.output.contains("Hộ ông Lò Văn Pâng"), "\(byCodes.error)")
             let otherMovement = try await shell.thidua(.clerkA, ["nominations", "list", "--movement", "vi-an-ninh-to-quoc"])

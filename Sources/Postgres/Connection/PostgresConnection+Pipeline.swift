@@ -158,6 +158,9 @@ extension PostgresConnection {
         let status = PQresultStatus(sync)
         PQclear(sync)
         guard status == PGRES_PIPELINE_SYNC else {
+            // The server went away mid-pipeline: libpq reports a fatal result where the sync point should be.
+            if let lost = firstError as? PostgresError, case .connectionLost = lost { throw lost }
+            if status == PGRES_FATAL_ERROR || PQstatus(handle) != CONNECTION_OK { throw connectionError() }
             throw PostgresError.protocolViolation("expected the pipeline's sync point, got \(String(cString: PQresStatus(status)))")
         }
         if let firstError { throw firstError }

@@ -17,6 +17,8 @@ public struct Actor: Sendable, Hashable {
     public var leadMovements: Set<UUID>
     /// The request this action comes from, recorded in the audit trail.
     public var requestID: String?
+    /// The request's `Idempotency-Key`, claimed in the transaction of its change (``RecordStore``).
+    public var idempotency: IdempotencyClaim?
 
     public init(
         userID: UUID, unitID: UUID, unitKind: UnitKind, areaID: String, roles: Set<Role>,

@@ -5,8 +5,8 @@ import Postgres
 ///
 /// Every write is one transaction: the actor, the capacity acted in, the action's name, the reason and the
 /// request id are set transaction-locally first (so row-level security and the audit trigger see them, and
-/// a pooled connection forgets them at commit), then the body runs. Database refusals come back as
-/// ``ThiduaError``s.
+/// a pooled connection forgets them at commit), then the body runs, then the request's `Idempotency-Key` is
+/// claimed when it has one. Database refusals come back as ``ThiduaError``s.
 public struct RecordStore: Sendable {
     public let pool: PostgresPool
 
@@ -23,7 +23,14 @@ public struct RecordStore: Sendable {
         do {
             return try await pool.withTransaction { connection in
                 Self.name(actor, capacity: capacity, action: action, reason: reason, on: connection)
-                return try await body(connection)
+                let result = try await body(connection)
+                if let claim = actor.idempotency {
+                    // In the change's own transaction: the change and its key commit together or not at all.
+                    try await connection.query("""
+                        SELECT thidua.claim_idempotency_key(\(claim.key), \(claim.route), \(claim.requestHash), \(actor.requestID ?? ""))
+                        """)
+                }
+                return result
             }
         } catch let error as PostgresError {
             throw ThiduaError(error) ?? error

@@ -17,6 +17,7 @@ extension ThiduaError {
             guard let seconds = Self.figure("retry_after", in: server).flatMap({ Int($0) }) else { return nil }
             self = .throttled(retryAfter: seconds)
         case ("TD004", _): self = .reasonRequired
+        case ("TD060", _): self = .idempotencyKeyTaken
         case ("TD005", _): self = .dossierIncomplete(missing: [])
         case ("TD007", _): self = .roundNotOpen
         case ("TD020", _): self = .denied(.notOnRoster)

@@ -55,6 +55,9 @@ public enum ThiduaError: Error, Sendable, Hashable {
     case commendationRevoked
     /// This installation has no login to verify the whole audit chain with (`thidua_verifier`).
     case verifierUnavailable
+    /// Another request of the same user holds this `Idempotency-Key` (the first of a retried create, still
+    /// running or answered): this one's change was rolled back.
+    case idempotencyKeyTaken
 
     public var code: String {
         switch self {
@@ -71,6 +74,7 @@ public enum ThiduaError: Error, Sendable, Hashable {
         case .duplicate: "duplicate"
         case .invalidCredentials: "invalid_credentials"
         case .throttled: "throttled"
+        case .idempotencyKeyTaken: "idempotency_key_in_use"
         case .sessionClosed: "session_closed"
         case .recusalAfterVote: "recusal_after_vote"
         case .alreadyVoted: "already_voted"
@@ -104,6 +108,7 @@ public enum ThiduaError: Error, Sendable, Hashable {
         case .duplicate(let field): "Giá trị của “\(field)” đã tồn tại."
         case .invalidCredentials: "Tên đăng nhập hoặc mật khẩu không đúng."
         case .throttled(let seconds): "Nhập sai mật khẩu nhiều lần. Vui lòng chờ \(seconds) giây rồi thử lại."
+        case .idempotencyKeyTaken: "Yêu cầu với khóa Idempotency-Key này đang được xử lý hoặc đã thực hiện; không làm lại lần nữa."
         case .sessionClosed: "Phiên họp Hội đồng đã kết thúc; phiếu biểu quyết đã được kiểm, không thể thay đổi."
         case .recusalAfterVote: "Đã biểu quyết hồ sơ này; việc rút khỏi xét phải có trước khi biểu quyết."
         case .alreadyVoted: "Đồng chí đã bỏ phiếu cho hồ sơ này rồi; phiếu đã bỏ được giữ nguyên. Muốn đổi ý, hãy chọn lại và bấm «Đổi phiếu»."
@@ -140,6 +145,7 @@ public enum ThiduaError: Error, Sendable, Hashable {
         case .duplicate(let field): "The value of \(field) exists already."
         case .invalidCredentials: "Wrong username or password."
         case .throttled(let seconds): "Too many wrong passwords. Wait \(seconds) seconds and try again."
+        case .idempotencyKeyTaken: "A request with this Idempotency-Key is running or was carried out; it is not done twice."
         case .sessionClosed: "The council session is closed: its votes are counted and nothing in it changes."
         case .recusalAfterVote: "The member has voted on this nomination; a recusal comes before the vote."
         case .alreadyVoted: "You have already voted on this nomination; your vote stands. To change it, send the vote's current version."

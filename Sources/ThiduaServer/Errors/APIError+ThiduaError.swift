@@ -16,7 +16,8 @@ extension APIError {
             status = .preconditionFailed
             currentVersion = current
         case .wrongState, .quotaExceeded, .pastDueDate, .roundNotOpen, .duplicate, .sessionClosed, .recusalAfterVote, .alreadyVoted,
-             .underHold, .alreadyCommended, .decisionState, .noticePending, .noticeClosed, .noticeNotOpenable, .commendationRevoked:
+             .underHold, .alreadyCommended, .decisionState, .noticePending, .noticeClosed, .noticeNotOpenable, .commendationRevoked,
+             .idempotencyKeyTaken:
             status = .conflict
         case .notConferrable, .noBaseSalary: status = .unprocessableContent
         case .reasonRequired:

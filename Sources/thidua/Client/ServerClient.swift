@@ -24,6 +24,16 @@ struct ServerClient: Sendable {
         }
     }
 
+    /// One exchange, sent again up to `retries` times a second apart when no answer came at all.
+    private static func exchange(_ request: URLRequest, retries: Int) async throws -> (Data, URLResponse) {
+        do {
+            return try await URLSession.shared.data(for: request)
+        } catch where retries > 0 {
+            try await Task.sleep(for: .seconds(1))
+            return try await exchange(request, retries: retries - 1)
+        }
+    }
+
     /// Sends one request; any status outside 2xx throws ``ServerError``. The body is `json`, or `content` with its
     /// media type (a document to upload). `timeout` is how long the server may stay silent before the request is
     /// given up.
@@ -45,11 +55,15 @@ struct ServerClient: Sendable {
             request.httpBody = body.data
             request.setValue(body.mediaType, forHTTPHeaderField: "Content-Type")
         }
+        // Every create carries an Idempotency-Key, so the one retry below after a lost answer (the connection
+        // dropped after the server committed) gets the first answer again instead of making it twice.
+        let retriable = method == "POST"
+        if retriable { request.setValue(UUID().uuidString.lowercased(), forHTTPHeaderField: "Idempotency-Key") }
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         let data: Data
         let response: URLResponse
         do {
-            (data, response) = try await URLSession.shared.data(for: request)
+            (data, response) = try await Self.exchange(request, retries: retriable ? 1 : 0)
         } catch {
             throw ServerUnreachable(server: server.absoluteString, reason: error.localizedDescription)
         }

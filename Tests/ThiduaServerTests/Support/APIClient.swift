@@ -21,7 +21,7 @@ struct APIClient: Sendable {
         var headers = headers
         var body = body
         if let json {
-            body = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: json))
+            body = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys]))
             if headers[.contentType] == nil { headers[.contentType] = "application/json" }
         }
         if let token { headers[.authorization] = "Bearer \(token)" }
