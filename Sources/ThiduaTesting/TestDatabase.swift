@@ -28,8 +28,11 @@ public struct TestDatabase: Sendable {
         try await PostgresConnection.connect(to: try connectionString(user: user))
     }
 
+    /// A pool on this database. Its wait for a connection is 30 s, not the server's 10: the whole suite shares
+    /// two cores, and the machine is shared too — whole-process pauses of 10–20 s were seen in full runs, and a
+    /// test about something else must not fail on them.
     public func pool(
-        user: String = "postgres", maximumConnections: Int = 4, acquireTimeout: Duration = .seconds(10)
+        user: String = "postgres", maximumConnections: Int = 4, acquireTimeout: Duration = .seconds(30)
     ) throws -> PostgresPool {
         PostgresPool(configuration: .init(
             connectionString: try connectionString(user: user),
