@@ -3,19 +3,9 @@
 -- force's nominations outside its own movement (which no other lead unit may read) could be submitted but never
 -- move — no one could endorse them, only withdrawal was left, and they held a quota slot. As a lead unit's own
 -- submission always was, such a submission is now endorsed at once: it waits for the secretariat's verification.
--- The rule is one function, which guard_nomination and the repository's transition both ask; guard_nomination
--- (0004) is replaced whole, and only its rule for the submission's state changes.
+-- guard_nomination (0004) is replaced whole; only the rule for the submission's state changes.
 SET LOCAL ROLE thidua_owner;
 SET LOCAL search_path = thidua, public;
-
--- No other unit endorses the nomination: its unit leads the movement itself, the movement has no lead unit, or
--- it is an armed force's, which no other lead unit may read.
-CREATE FUNCTION endorsed_at_once(movement uuid, unit uuid, restricted boolean) RETURNS boolean
-    LANGUAGE sql STABLE PARALLEL SAFE
-    RETURN restricted
-        OR EXISTS (SELECT FROM thidua.movement_lead_units l
-                   WHERE l.movement_id = movement AND l.unit_id = unit AND l.part = 'lead')
-        OR NOT EXISTS (SELECT FROM thidua.movement_lead_units l WHERE l.movement_id = movement AND l.part = 'lead');
 
 CREATE OR REPLACE FUNCTION guard_nomination() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
@@ -26,6 +16,7 @@ DECLARE
     actor_unit uuid := thidua.actor_unit_id();
     is_editor boolean;
     is_head boolean;
+    unit_leads boolean;
     endorsed_at_once boolean;
     actor_leads boolean;
     round thidua.rounds;
@@ -63,7 +54,13 @@ BEGIN
     END IF;
     NEW.updated_at := now();
 
-    endorsed_at_once := thidua.endorsed_at_once(NEW.movement_id, NEW.unit_id, NEW.restricted);
+    unit_leads := EXISTS (
+        SELECT FROM thidua.movement_lead_units
+        WHERE movement_id = NEW.movement_id AND unit_id = NEW.unit_id AND part = 'lead');
+    -- No other unit endorses it: the unit leads the movement itself, the movement has no lead unit, or the
+    -- nomination is an armed force's, which no other lead unit may read.
+    endorsed_at_once := unit_leads OR NEW.restricted OR NOT EXISTS (
+        SELECT FROM thidua.movement_lead_units WHERE movement_id = NEW.movement_id AND part = 'lead');
     actor_leads := 'unit_head' = ANY (roles) AND NOT NEW.restricted AND EXISTS (
         SELECT FROM thidua.movement_lead_units
         WHERE movement_id = NEW.movement_id AND unit_id = actor_unit AND part = 'lead');

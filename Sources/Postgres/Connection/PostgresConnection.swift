@@ -42,8 +42,7 @@ public final class PostgresConnection: @unchecked Sendable {
     }
 
     deinit {
-        canceller.invalidate()
-        if gate.requestClose() { PQfinish(handle) }
+        if gate.requestClose() { finish() }
         if ownsThreadPool { threadPool.shutdownGracefully { _ in } }
     }
 

@@ -46,7 +46,8 @@ struct HealthRoutes: Sendable {
         let version = applied.last?.version
         if let expectedMigrations, applied != expectedMigrations {
             let differing = Self.differences(applied: applied, expected: expectedMigrations)
-            let behind = differing.allSatisfy { name in expectedMigrations.contains { $0.fileName == name } && !applied.contains { $0.fileName == name } }
+            // Behind: what the database applied is where this build's list begins, and only later files are missing.
+            let behind = Array(expectedMigrations.prefix(applied.count)) == applied
             return unavailable(Health(
                 status: "unavailable", database: "reachable", schemaVersion: version, expectedSchemaVersion: expectedVersion,
                 differingMigrations: differing,
