@@ -8,8 +8,8 @@ import ThiduaSchema
 ///
 /// It starts on first use in a fresh folder under the temporary directory (so two test processes never
 /// meet: each has its own folder and Unix socket), runs with `fsync` off, and is stopped and deleted when
-/// the process exits. A migrated template database is made once; each test clones it, which takes
-/// milliseconds, so tests never share data.
+/// the process exits. A migrated template database is made once; each test clones it, a few at a time, so
+/// tests never share data.
 public actor TestCluster {
     public static let shared = TestCluster()
 
@@ -17,6 +17,12 @@ public actor TestCluster {
     /// One creation shared by every caller: the actor is re-entered while it awaits.
     private var template: Task<Void, any Error>?
     private var databaseCount = 0
+    /// At most this many `CREATE DATABASE` at once. Hundreds of parametrised cases start together, and some 300
+    /// clones of the template at once (each written whole into the WAL) held the cluster — and every other
+    /// test's statements — for up to a minute: the 30 s pool waits and 20 s read timeouts of full runs.
+    static let concurrentCreations = 4
+    private var creating = 0
+    private var waitingToCreate: [CheckedContinuation<Void, Never>] = []
 
     /// The cluster, started on first call.
     public func cluster() throws -> PostgresCluster {
@@ -33,6 +39,14 @@ public actor TestCluster {
             let creation = template ?? Task { try await Self.makeTemplate(cluster) }
             template = creation
             try await creation.value
+        }
+        if creating < Self.concurrentCreations {
+            creating += 1
+        } else {
+            await withCheckedContinuation { waitingToCreate.append($0) }  // handed the place of one that ended
+        }
+        defer {
+            if waitingToCreate.isEmpty { creating -= 1 } else { waitingToCreate.removeFirst().resume() }
         }
         databaseCount += 1
         let name = "test_\(databaseCount)"
