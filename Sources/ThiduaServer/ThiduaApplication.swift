@@ -19,7 +19,8 @@ public enum ThiduaApplication {
         onListening: @escaping @Sendable (_ url: String) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         Application(
-            router: router(pool: pool, configuration: configuration),
+            responder: ClientGoneResponder(inner: router(pool: pool, configuration: configuration).buildResponder()),
+            server: .http1(configuration: .init(additionalChannelHandlers: [ClientGoneHandler()])),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "thidua"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.port

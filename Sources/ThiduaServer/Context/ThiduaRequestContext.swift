@@ -10,6 +10,8 @@ import ThiduaCore
 public struct ThiduaRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     public let remoteAddress: SocketAddress?
+    /// The client's connection, watched by ``ClientGoneResponder`` to cancel a request whose client left.
+    let channel: (any Channel)?
     /// The id of this request: the client's `X-Request-Id` when it is a sane one, else a fresh one. It goes
     /// into every log line and audit event of the request.
     public var requestID: String = ""
@@ -29,6 +31,7 @@ public struct ThiduaRequestContext: RequestContext, RemoteAddressRequestContext 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress
+        channel = source.channel
     }
 
     /// Bodies are read by ``JSONBody`` and ``WebForm`` with their own limits; this is Hummingbird's for anything else.
