@@ -36,6 +36,10 @@ public struct Certificate: Sendable, Hashable, Codable {
     public var signature: [String]
     /// The symbol of the decision and the item's number in it: the line of the commendation register.
     public var registerNumber: String
+    /// The reward in đồng the decision gives with it (its Điều 1 line), when the form carries one.
+    public var amount: Int64?
+    /// "Tiền thưởng: 447.000 đồng", printed beside the register line so the one who pays it reads it there.
+    public var rewardLine: String?
 
     /// What the repository reads of one standing record and the catalogue beside it.
     struct Facts {
@@ -50,6 +54,7 @@ public struct Certificate: Sendable, Hashable, Codable {
         var form: String
         var formName: String
         var isEmulationTitle: Bool
+        var amount: Int64?
     }
 
     /// `document` is the signed `decision`'s; `number` the item's place among its items, as Điều 1 lists them.
@@ -79,5 +84,7 @@ public struct Certificate: Sendable, Hashable, Codable {
         dateLine = document.dateLine
         signature = document.signature
         registerNumber = "\(symbol)-" + String(format: "%02d", number)
+        amount = facts.amount
+        rewardLine = facts.amount.map { "Tiền thưởng: \(DecisionDocument.money($0)) đồng" }
     }
 }

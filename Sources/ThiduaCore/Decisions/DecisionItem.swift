@@ -14,6 +14,9 @@ public struct DecisionItem: Sendable, Hashable, Identifiable, Codable {
     public var type: CommendationType
     /// `nil` when the form carries no reward for the nominee's kind, and for a proposal's items.
     public var reward: Reward?
+    /// The bases of the reward's coefficient and base salary as they stood when the item was added; `nil`
+    /// without a reward, and for an item added before they were recorded (0022).
+    public var rewardBasis: RewardBasis?
     /// Taken out of the decision while it was prepared; kept, never deleted.
     public var removed: Bool
     public var answer: ProposalAnswer?
@@ -24,7 +27,8 @@ public struct DecisionItem: Sendable, Hashable, Identifiable, Codable {
 
     static let columns: StaticString = """
         id, nomination_id, nominee_id, nominee_kind, nominee_name, unit_id, form_code, type_code, coefficient, base_salary,
-        amount, removed_at IS NOT NULL AS removed, answer, answer_reference, answered_on, version
+        amount, coefficient_basis, coefficient_verification, base_salary_basis, base_salary_verification,
+        removed_at IS NOT NULL AS removed, answer, answer_reference, answered_on, version
         """
 
     init(row: PostgresRow) throws {
@@ -38,6 +42,12 @@ public struct DecisionItem: Sendable, Hashable, Identifiable, Codable {
         type = try row.decodeEnum(column: "type_code")
         if let coefficient = try row.decode(Decimal?.self, column: "coefficient") {
             reward = Reward(coefficient: coefficient, baseSalary: try row.decode(column: "base_salary"), amount: try row.decode(column: "amount"))
+        }
+        if let basis = try row.decode(String?.self, column: "coefficient_basis") {
+            rewardBasis = RewardBasis(
+                coefficient: basis, coefficientVerification: try row.decodeEnum(column: "coefficient_verification"),
+                baseSalary: try row.decode(column: "base_salary_basis"),
+                baseSalaryVerification: try row.decodeEnum(column: "base_salary_verification"))
         }
         removed = try row.decode(column: "removed")
         answer = try row.decode(String?.self, column: "answer").flatMap(ProposalAnswer.init(rawValue:))

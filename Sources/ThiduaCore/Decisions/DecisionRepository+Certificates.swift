@@ -20,7 +20,8 @@ extension DecisionRepository {
             let numbers = Dictionary(uniqueKeysWithValues: decision.liveItems.enumerated().map { ($1.id, $0 + 1) })
             let records = try await connection.query("""
                 SELECT r.id, r.decision_item_id, r.nominee_id, r.nominee_name, i.nominee_kind, u.name AS unit_name,
-                       m.name AS movement_name, r.year, r.form_code, f.name AS form_name, f.kind = 'emulation_title' AS is_title
+                       m.name AS movement_name, r.year, r.form_code, f.name AS form_name, f.kind = 'emulation_title' AS is_title,
+                       r.amount
                 FROM thidua.commendation_records r
                 JOIN thidua.decision_items i ON i.id = r.decision_item_id
                 JOIN thidua.units u ON u.id = r.unit_id
@@ -34,7 +35,7 @@ extension DecisionRepository {
                     nomineeKind: try row.decodeEnum(column: "nominee_kind"), unitName: try row.decode(column: "unit_name"),
                     movementName: try row.decode(column: "movement_name"), year: try row.decode(column: "year"),
                     form: try row.decode(column: "form_code"), formName: try row.decode(column: "form_name"),
-                    isEmulationTitle: try row.decode(column: "is_title"))
+                    isEmulationTitle: try row.decode(column: "is_title"), amount: try row.decode(Int64?.self, column: "amount"))
             }
             return records
                 .compactMap { facts in numbers[facts.itemID].map { (facts, $0) } }
