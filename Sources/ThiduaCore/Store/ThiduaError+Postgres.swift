@@ -25,8 +25,8 @@ extension ThiduaError {
         case ("TD051", _): self = .denied(.separateDuties)
         case ("TD052", _): self = .denied(.ownRecruit)
         case ("TD021", _): self = .denied(.recused)
-        case ("TD022", _): self = .sessionClosed
-        case ("TD024", _): self = .recusalAfterVote
+        case ("TD022", _): self = .council(.sessionClosed)
+        case ("TD024", _): self = .council(.recusalAfterVote)
         case ("TD030", _): self = .notConferrable(form: Self.figure("form", in: server) ?? "", proposeTo: nil)
         case ("TD031", _):
             guard let kind = Self.figure("kind", in: server).flatMap(HoldKind.init(rawValue:)) else { return nil }

@@ -15,7 +15,7 @@ extension APIError {
         case .staleVersion(_, let current):
             status = .preconditionFailed
             currentVersion = current
-        case .wrongState, .quotaExceeded, .pastDueDate, .roundNotOpen, .duplicate, .sessionClosed, .recusalAfterVote, .alreadyVoted,
+        case .wrongState, .quotaExceeded, .pastDueDate, .roundNotOpen, .duplicate, .council,
              .underHold, .alreadyCommended, .decisionState, .noticePending, .noticeClosed, .noticeNotOpenable, .commendationRevoked,
              .idempotencyKeyTaken:
             status = .conflict
