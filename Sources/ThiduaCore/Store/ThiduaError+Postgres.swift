@@ -34,7 +34,7 @@ extension ThiduaError {
         case ("TD032", _), ("23505", "decision_items_one_per_achievement"): self = .alreadyCommended
         case ("TD033", _):
             guard let state = Self.figure("state", in: server).flatMap(DecisionState.init(rawValue:)) else { return nil }
-            self = .decisionState(state)
+            self = .decision(.state(state))
         case ("TD034", _): self = .noBaseSalary
         case ("TD035", _): self = .noticePending
         case ("TD036", _): self = .noticeClosed

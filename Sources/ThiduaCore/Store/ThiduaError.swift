@@ -36,8 +36,8 @@ public enum ThiduaError: Error, Sendable, Hashable {
     case underHold(HoldKind)
     /// The achievement is commended, or proposed upward, already: one achievement, one commendation.
     case alreadyCommended
-    /// The decision is in a state where this cannot be done; a signed or revoked decision never changes.
-    case decisionState(DecisionState)
+    /// The decision's state or kind does not allow the step (``DecisionLifecycle``).
+    case decision(DecisionRefusal)
     /// No base salary is recorded in force on the decision's date, so its rewards cannot be computed.
     case noBaseSalary
     /// The form requires a public notice, and the nomination's has not ended without an objection upheld.
@@ -74,7 +74,7 @@ public enum ThiduaError: Error, Sendable, Hashable {
         case .notConferrable: "not_conferrable"
         case .underHold: "under_hold"
         case .alreadyCommended: "already_commended"
-        case .decisionState: "decision_state"
+        case .decision(let refusal): refusal.code
         case .noBaseSalary: "no_base_salary"
         case .noticePending: "notice_pending"
         case .noticeClosed: "notice_closed"
@@ -108,7 +108,7 @@ public enum ThiduaError: Error, Sendable, Hashable {
                 + (level.map { "; cần lập tờ trình đề nghị \($0.vietnamese)." } ?? ".")
         case .underHold(let kind): "Người được đề nghị đang trong thời gian \(kind.vietnamese): không được khen thưởng, không được đề nghị khen thưởng."
         case .alreadyCommended: "Thành tích này đã được khen thưởng hoặc đề nghị khen thưởng; một thành tích chỉ được khen thưởng một lần."
-        case .decisionState(let state): "Quyết định đang ở trạng thái “\(state.vietnamese)”; không thể thực hiện thao tác này."
+        case .decision(let refusal): refusal.vietnamese
         case .noBaseSalary: "Chưa có mức lương cơ sở áp dụng vào ngày của quyết định; không tính được tiền thưởng."
         case .noticePending: "Hồ sơ chưa hết thời gian lấy ý kiến công khai, hoặc có ý kiến phản ánh được chấp nhận."
         case .noticeClosed: "Đợt công khai lấy ý kiến đã kết thúc; không nhận thêm ý kiến."
@@ -143,7 +143,7 @@ public enum ThiduaError: Error, Sendable, Hashable {
                 + (level.map { "; propose it to the \($0.rawValue) instead." } ?? ".")
         case .underHold(let kind): "The nominee is under a hold (\(kind.rawValue)): no commendation and no proposal."
         case .alreadyCommended: "This achievement is commended or proposed already; an achievement is commended once."
-        case .decisionState(let state): "The decision is \(state.rawValue); this cannot be done to it."
+        case .decision(let refusal): refusal.english
         case .noBaseSalary: "No base salary is recorded in force on the decision's date; its rewards cannot be computed."
         case .noticePending: "The nomination's public notice has not ended, or an objection was upheld."
         case .noticeClosed: "The public notice is closed; it takes no more objections or comments."
