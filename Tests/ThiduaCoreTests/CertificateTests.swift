@@ -20,7 +20,7 @@ struct CertificateTests {
             DecisionItemDraft(nominationID: nominations[1].id, form: "giay-khen-chu-tich-huyen"),
             DecisionItemDraft(nominationID: nominations[2].id, form: "lao-dong-tien-tien"),
         ])
-        await #expect(throws: ThiduaError.decisionState(.draft)) {
+        await #expect(throws: ThiduaError.decision(.state(.draft))) {
             try await f.decisions.certificates(decision.id, as: f[.secretary])
         }
         // An item taken out while drafting makes no record and no certificate; the others keep Điều 1's numbers.
@@ -78,12 +78,10 @@ struct CertificateTests {
                 """).single()!.decode(Int.self, at: 0)
         }
         #expect(live == 0)
-        await #expect(throws: ThiduaError.decisionState(.revoked)) {
+        await #expect(throws: ThiduaError.decision(.state(.revoked))) {
             try await f.decisions.certificates(decision.id, as: f[.secretary])
         }
-        let notCommendation = ThiduaError.invalid(
-            field: "kind", vietnamese: "Chỉ in giấy khen cho quyết định khen thưởng, không cho tờ trình hay quyết định hủy bỏ.",
-            english: "Certificates are printed for commendation decisions only, not for proposals or revocations.")
+        let notCommendation = ThiduaError.decision(.certificatesOnlyForCommendations)
         await #expect(throws: notCommendation) {
             try await f.decisions.certificates(revocation.id, as: f[.secretary])
         }

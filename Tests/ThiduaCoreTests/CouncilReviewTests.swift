@@ -64,7 +64,7 @@ struct CouncilReviewTests {
             try await f.council.vote(.approve, on: b, in: session.id, version: 0, by: f[.member])
         }
         _ = try await f.council.vote(.reject, on: b, in: session.id, version: 0, by: f[.chairman])
-        await #expect(throws: ThiduaError.recusalAfterVote) {
+        await #expect(throws: ThiduaError.council(.recusalAfterVote)) {
             try await f.council.recuse(from: b, in: session.id, reason: "Đổi ý", by: f[.chairman])
         }
         await #expect(throws: ThiduaError.reasonRequired) {
@@ -79,7 +79,7 @@ struct CouncilReviewTests {
             try await f.council.vote(.abstain, on: a, in: session.id, version: 1, by: f[.member])
         }
         // A second first vote (a double tap, another tab) is told the vote is in, not that someone changed it.
-        await #expect(throws: ThiduaError.alreadyVoted) {
+        await #expect(throws: ThiduaError.council(.alreadyVoted)) {
             try await f.council.vote(.abstain, on: a, in: session.id, version: 0, by: f[.member])
         }
         _ = try await f.council.vote(.approve, on: a, in: session.id, version: 0, by: f[.chairman])
@@ -113,14 +113,14 @@ struct CouncilReviewTests {
         #expect(afterClose.item(a)?.votes.first { $0.memberID == id(.member) }?.comment == "Thành tích tiêu biểu, có sức lan tỏa")
 
         // Nothing changes after the close, in Swift or in SQL.
-        await #expect(throws: ThiduaError.sessionClosed) {
+        await #expect(throws: ThiduaError.council(.sessionClosed)) {
             try await f.council.vote(.reject, on: a, in: session.id, version: 2, by: f[.member])
         }
         #expect(try await f.refusal(of: """
             UPDATE thidua.council_votes SET choice = 'reject', version = version + 1
             WHERE session_id = \(session.id) AND nomination_id = \(a) AND member_id = \(id(.member))
             """, as: f[.member], in: .councilMember) == "TD022")
-        await #expect(throws: ThiduaError.sessionClosed) {
+        await #expect(throws: ThiduaError.council(.sessionClosed)) {
             try await f.council.close(session.id, version: session.version, by: f[.secretary])
         }
     }
@@ -437,7 +437,7 @@ struct CouncilReviewTests {
             return (votes, try #require(closed))
         }
         let counted = votes.filter { (try? $0.get()) != nil }.count
-        let refused = votes.filter { if case .failure(let error) = $0 { error as? ThiduaError == .sessionClosed } else { false } }.count
+        let refused = votes.filter { if case .failure(let error) = $0 { error as? ThiduaError == .council(.sessionClosed) } else { false } }.count
         #expect(counted + refused == members.count, "\(votes)")
         #expect(closed.item(nomination.id)?.tally?.approve == counted)
         let participation = try await f.world.superuser { connection in

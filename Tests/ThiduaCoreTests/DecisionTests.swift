@@ -110,7 +110,7 @@ struct DecisionTests {
         #expect(winners.count == 1 && winners.first?.symbol == "1/QĐ-UBND")
         for case .failure(let error) in results {
             let conflict = error as? ThiduaError
-            #expect(conflict == .decisionState(.signed) || conflict == .staleVersion(expected: decision.version, current: decision.version + 1),
+            #expect(conflict == .decision(.state(.signed)) || conflict == .staleVersion(expected: decision.version, current: decision.version + 1),
                     "\(error)")
         }
         let counts = try await f.world.superuser { connection in
@@ -171,17 +171,17 @@ struct DecisionTests {
         decision = try await f.decisions.sign(decision.id, version: decision.version, by: f[.chairman])
         let item = decision.items[0].id
 
-        await #expect(throws: ThiduaError.decisionState(.signed)) {
+        await #expect(throws: ThiduaError.decision(.state(.signed))) {
             try await f.decisions.addItems([DecisionItemDraft(nominationID: nominations[1].id, form: "lao-dong-tien-tien")],
                                            to: decision.id, version: decision.version, by: f[.secretary])
         }
-        await #expect(throws: ThiduaError.decisionState(.signed)) {
+        await #expect(throws: ThiduaError.decision(.state(.signed))) {
             try await f.decisions.removeItem(item, from: decision.id, version: decision.version, by: f[.secretary])
         }
-        await #expect(throws: ThiduaError.decisionState(.signed)) {
+        await #expect(throws: ThiduaError.decision(.state(.signed))) {
             try await f.decisions.sendBack(decision.id, version: decision.version, reason: "Sửa lại", by: f[.chairman])
         }
-        await #expect(throws: ThiduaError.decisionState(.signed)) {
+        await #expect(throws: ThiduaError.decision(.state(.signed))) {
             try await f.decisions.sign(decision.id, version: decision.version, by: f[.chairman])
         }
 
@@ -368,7 +368,7 @@ struct DecisionTests {
             try await f.decisions.sign(decision.id, version: decision.version, by: f[.secretary])
         }
         decision = try await f.decisions.sendBack(decision.id, version: decision.version, reason: "Ông Sùng A Páo chưa đủ tiêu chuẩn", by: f[.chairman])
-        await #expect(throws: ThiduaError.decisionState(.returned)) {
+        await #expect(throws: ThiduaError.decision(.state(.returned))) {
             try await f.decisions.sign(decision.id, version: decision.version, by: f[.chairman])
         }
         decision = try await f.decisions.removeItem(decision.items[1].id, from: decision.id, version: decision.version, by: f[.secretary])
@@ -416,7 +416,7 @@ struct DecisionTests {
         #expect(events.last?.onBehalfOf == f.world.users[.chairman])
 
         // Revoked once; a revoked decision changes no more.
-        await #expect(throws: ThiduaError.decisionState(.revoked)) {
+        await #expect(throws: ThiduaError.decision(.state(.revoked))) {
             try await f.decisions.draftRevocation(of: decision.id, on: day("2025-03-11"), subject: "Hủy lần hai",
                                                   legalBases: ["Luật Thi đua, khen thưởng"], reason: "Lặp lại", by: f[.secretary])
         }

@@ -94,7 +94,11 @@ public struct CouncilRepository: Sendable {
             }
             for id in ids {
                 guard let state = states[id] else { throw ThiduaError.notFound("hồ sơ đề nghị / nomination") }
-                guard state == .verified else { throw ThiduaError.wrongState(WorkflowRefusal(state: state, event: .putBeforeCouncil)) }
+                do throws(WorkflowRefusal) {
+                    _ = try NominationWorkflow.next(from: state, on: .putBeforeCouncil)
+                } catch {
+                    throw ThiduaError.wrongState(error)
+                }
             }
             let sessionID = try await connection.query("""
                 INSERT INTO thidua.council_sessions (area_id, round_id, title, rule_id, opened_by)
@@ -121,20 +125,26 @@ public struct CouncilRepository: Sendable {
 
     /// Closes an open session (secretariat): tallies every item by the session's rule and moves each nomination
     /// to approved, rejected, or back to verified without a quorum, in one transaction. A vote that races the
-    /// close is either counted or refused with ``ThiduaError/sessionClosed``.
+    /// close is either counted or refused with ``CouncilSessionRefusal/sessionClosed``.
     public func close(_ sessionID: UUID, version: Int, by actor: Actor) async throws -> CouncilSession {
-        let capacity = try Policy.permit(actor, CouncilAction.close)
-        return try await store.write(actor, capacity, action: "council.close") { connection in
+        // The role first, so that someone who may not close a session learns that rather than "not found".
+        try Policy.permit(actor, CouncilAction.close)
+        return try await store.write(actor, nil, action: CouncilEvent.close.auditAction) { connection in
+            let current = try await sessionState(sessionID, on: connection)
+            // The close concerns no nomination: the closer's standing plays no part.
+            let step = try CouncilSessionMachine.next(from: .init(session: current.state, standing: .offRoster), on: .close, by: actor)
+            guard current.version == version else { throw ThiduaError.staleVersion(expected: version, current: current.version) }
+            RecordStore.act(in: step.capacity, on: connection)
             let closed = try await connection.query("""
-                UPDATE thidua.council_sessions SET state = 'closed', closed_by = \(actor.userID), version = version + 1
-                WHERE id = \(sessionID) AND version = \(version) AND state = 'open'
+                UPDATE thidua.council_sessions SET state = \(step.state.session.rawValue), closed_by = \(actor.userID), version = version + 1
+                WHERE id = \(sessionID) AND version = \(version)
                 RETURNING ballot
                 """)
             guard let row = try closed.single() else {
-                let now = try await connection.query("SELECT state, version FROM thidua.council_sessions WHERE id = \(sessionID)")
-                guard let current = try now.single() else { throw ThiduaError.notFound("phiên họp Hội đồng / council session") }
-                if try current.decode(String.self, column: "state") == "closed" { throw ThiduaError.sessionClosed }
-                throw ThiduaError.staleVersion(expected: version, current: try current.decode(column: "version"))
+                // Closed or changed by someone else since it was read: the machine says which, on what is there now.
+                let now = try await sessionState(sessionID, on: connection)
+                _ = try CouncilSessionMachine.next(from: .init(session: now.state, standing: .offRoster), on: .close, by: actor)
+                throw ThiduaError.staleVersion(expected: version, current: now.version)
             }
             RecordStore.relabel(action: "council.tally", on: connection)
             if try row.decodeEnum(CouncilRule.Ballot.self, column: "ballot") == .secret {
@@ -142,12 +152,24 @@ public struct CouncilRepository: Sendable {
             } else {
                 _ = try await connection.query("UPDATE thidua.council_session_items SET tallied_at = now() WHERE session_id = \(sessionID)")
             }
+            // Each nomination takes the workflow's step for its item's outcome, computed by the tally.
+            var ids: [UUID] = [], states: [String] = []
+            for item in try await connection.query("""
+                SELECT nomination_id, outcome FROM thidua.council_session_items WHERE session_id = \(sessionID)
+                """) {
+                let outcome = try item.decodeEnum(CouncilOutcome.self, column: "outcome")
+                do throws(WorkflowRefusal) {
+                    states.append(try NominationWorkflow.next(from: .inReview, on: outcome.nominationEvent).rawValue)
+                } catch {
+                    throw ThiduaError.wrongState(error)
+                }
+                ids.append(try item.decode(column: "nomination_id"))
+            }
             RecordStore.relabel(action: "nomination.council_outcome", on: connection)
             _ = try await connection.query("""
-                UPDATE thidua.nominations n
-                SET state = CASE i.outcome WHEN 'no_quorum' THEN 'verified' ELSE i.outcome END, version = n.version + 1
-                FROM thidua.council_session_items i
-                WHERE i.session_id = \(sessionID) AND i.nomination_id = n.id AND n.state = 'in_review'
+                UPDATE thidua.nominations n SET state = o.state, version = n.version + 1
+                FROM unnest(\(ids)::uuid[], \(states)::text[]) AS o (id, state)
+                WHERE n.id = o.id AND n.state = \(NominationState.inReview.rawValue)
                 """)
             return try await load(sessionID, on: connection)
         }
@@ -168,14 +190,14 @@ public struct CouncilRepository: Sendable {
         _ choice: VoteChoice, comment: String? = nil, on nominationID: UUID, in sessionID: UUID, version: Int, by actor: Actor
     ) async throws -> CouncilVote {
         try Policy.permit(actor, CouncilAction.vote)
+        let event: CouncilEvent = version == 0 ? .castVote : .changeVote
         let comment = comment.flatMap(Text.cleaned)
-        return try await store.write(actor, nil, action: version == 0 ? "council.vote" : "council.change_vote") { connection in
+        return try await store.write(actor, nil, action: event.auditAction) { connection in
             let seat = try await seat(of: actor, on: nominationID, in: sessionID, on: connection)
-            let capacity = try Policy.permit(actor, CouncilAction.vote, seat: seat.facts)
-            guard seat.open else { throw ThiduaError.sessionClosed }
+            let step = try CouncilSessionMachine.next(from: seat.state, on: event, by: actor)
             guard seat.hasItem else { throw ThiduaError.notFound("hồ sơ trong phiên họp / session item") }
-            guard seat.version == version else { throw Self.refusal(asked: version, current: seat.version) }
-            RecordStore.act(in: capacity, on: connection)
+            guard seat.version == version else { throw ThiduaError.staleVersion(expected: version, current: seat.version) }
+            RecordStore.act(in: step.capacity, on: connection)
             let rows: PostgresRows
             if seat.ballot == .secret {
                 guard comment == nil else {
@@ -190,7 +212,7 @@ public struct CouncilRepository: Sendable {
                     WHERE \(cast)::integer IS NOT NULL
                       AND session_id = \(sessionID) AND nomination_id = \(nominationID) AND member_id = \(actor.userID)
                     """)
-            } else if version == 0 {
+            } else if event == .castVote {
                 rows = try await connection.query("""
                     INSERT INTO thidua.council_votes (session_id, nomination_id, member_id, choice, comment)
                     VALUES (\(sessionID), \(nominationID), \(actor.userID), \(choice.rawValue), \(comment))
@@ -206,28 +228,23 @@ public struct CouncilRepository: Sendable {
                     """)
             }
             if let row = try rows.single() { return try CouncilVote(row: row) }
+            // Another vote of the member's (a second tab) got there first: the machine refuses on what is there
+            // now (a first vote already in), else the vote moved on to another version.
             let now = try await self.seat(of: actor, on: nominationID, in: sessionID, on: connection)
-            throw Self.refusal(asked: version, current: now.version)
+            _ = try CouncilSessionMachine.next(from: now.state, on: event, by: actor)
+            throw ThiduaError.staleVersion(expected: version, current: now.version)
         }
-    }
-
-    /// Why a vote at `asked` is refused when the member's vote stands at `current`: a first vote over one already
-    /// cast is ``ThiduaError/alreadyVoted``; a change from an old version is stale.
-    private static func refusal(asked: Int, current: Int) -> ThiduaError {
-        asked == 0 ? .alreadyVoted : .staleVersion(expected: asked, current: current)
     }
 
     /// The acting member steps aside from a nomination, with the reason, before voting on it.
     public func recuse(from nominationID: UUID, in sessionID: UUID, reason: String, by actor: Actor) async throws -> CouncilRecusal {
         try Policy.permit(actor, CouncilAction.recuse)
         guard let reason = Text.cleaned(reason) else { throw ThiduaError.reasonRequired }
-        return try await store.write(actor, nil, action: "council.recuse", reason: reason) { connection in
+        return try await store.write(actor, nil, action: CouncilEvent.recuse.auditAction, reason: reason) { connection in
             let seat = try await seat(of: actor, on: nominationID, in: sessionID, on: connection)
-            let capacity = try Policy.permit(actor, CouncilAction.recuse, seat: seat.facts)
-            guard seat.open else { throw ThiduaError.sessionClosed }
+            let step = try CouncilSessionMachine.next(from: seat.state, on: .recuse, by: actor)
             guard seat.hasItem else { throw ThiduaError.notFound("hồ sơ trong phiên họp / session item") }
-            guard seat.version == 0 else { throw ThiduaError.recusalAfterVote }
-            RecordStore.act(in: capacity, on: connection)
+            RecordStore.act(in: step.capacity, on: connection)
             let rows = try await connection.query("""
                 INSERT INTO thidua.council_recusals (session_id, nomination_id, member_id, reason)
                 VALUES (\(sessionID), \(nominationID), \(actor.userID), \(reason))
@@ -253,12 +270,19 @@ public struct CouncilRepository: Sendable {
             FROM thidua.council_sessions s WHERE s.id = \(sessionID)
             """)
         guard let row = try rows.single() else { throw ThiduaError.notFound("phiên họp Hội đồng / council session") }
+        let (seated, recused, version) = (try row.decode(Bool.self, column: "seated"), try row.decode(Bool.self, column: "recused"),
+                                          try row.decode(Int.self, column: "version"))
+        let standing: CouncilStanding = !seated ? .offRoster : recused ? .recused : version == 0 ? .undecided : .voted
         return Seat(
-            open: try row.decode(String.self, column: "state") == CouncilSession.State.open.rawValue,
-            ballot: try row.decodeEnum(column: "ballot"),
-            hasItem: try row.decode(column: "has_item"),
-            facts: CouncilSeatFacts(onRoster: try row.decode(column: "seated"), recused: try row.decode(column: "recused")),
-            version: try row.decode(column: "version"))
+            state: .init(session: try row.decodeEnum(column: "state"), standing: standing),
+            ballot: try row.decodeEnum(column: "ballot"), hasItem: try row.decode(column: "has_item"), version: version)
+    }
+
+    /// The session's state and version, as a close reads them.
+    private func sessionState(_ sessionID: UUID, on connection: PostgresConnection) async throws -> (state: CouncilSession.State, version: Int) {
+        let rows = try await connection.query("SELECT state, version FROM thidua.council_sessions WHERE id = \(sessionID)")
+        guard let row = try rows.single() else { throw ThiduaError.notFound("phiên họp Hội đồng / council session") }
+        return (try row.decodeEnum(column: "state"), try row.decode(column: "version"))
     }
 
     func load(_ sessionID: UUID, on connection: PostgresConnection) async throws -> CouncilSession {
@@ -287,12 +311,12 @@ public struct CouncilRepository: Sendable {
 
 /// A member's place in a session for one nomination, as a vote or a recusal reads it.
 private struct Seat {
-    var open: Bool
+    /// The session's state and the member's standing on the nomination, as the machine takes them.
+    var state: CouncilSessionMachine.State
     var ballot: CouncilRule.Ballot
     /// The nomination is before the session, as far as the actor may see (a nomination back to verified after
     /// a close without quorum is out of the council's sight).
     var hasItem: Bool
-    var facts: CouncilSeatFacts
     /// The version of the member's vote on it; 0 when they have not voted.
     var version: Int
 }

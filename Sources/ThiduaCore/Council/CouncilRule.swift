@@ -125,4 +125,13 @@ public enum CouncilOutcome: String, Sendable, Hashable, Codable, CaseIterable {
     case approved, rejected
     /// Too few took part: the item stays for another session.
     case noQuorum = "no_quorum"
+
+    /// The workflow step the outcome takes the nomination by, when its session closes.
+    public var nominationEvent: NominationEvent {
+        switch self {
+        case .approved: .approveInCouncil
+        case .rejected: .rejectInCouncil
+        case .noQuorum: .carryOver
+        }
+    }
 }

@@ -4,7 +4,7 @@ import Postgres
 /// A council review session (phiên họp Hội đồng): its rule as it stood when the session opened, the roster
 /// frozen then, and its items.
 public struct CouncilSession: Sendable, Hashable, Codable {
-    public enum State: String, Sendable, Hashable, Codable {
+    public enum State: String, Sendable, Hashable, CaseIterable, Codable {
         case open, closed
 
         public var vietnamese: String {

@@ -3,19 +3,14 @@ import Postgres
 
 extension DecisionRepository {
     /// The certificates of a signed commendation decision, one per standing commendation record, in the order of
-    /// its items (``DecisionAction/printCertificates``). A decision not signed (a draft, one sent back, or one
-    /// revoked since) is ``ThiduaError/decisionState(_:)``; a proposal or a revocation confers nothing here and is
-    /// refused as ``ThiduaError/invalid(field:vietnamese:english:)``. Revoked records never get a certificate.
+    /// its items (``DecisionAction/printCertificates``). A proposal or a revocation confers nothing here
+    /// (``DecisionRefusal/certificatesOnlyForCommendations``); a decision not signed (a draft, one sent back, or
+    /// one revoked since) is ``DecisionRefusal/state(_:)``. Revoked records never get a certificate.
     public func certificates(_ id: UUID, as actor: Actor) async throws -> [Certificate] {
         try Policy.permit(actor, .printCertificates)
         return try await store.read(actor) { connection in
             let decision = try await load(id, on: connection)
-            guard decision.kind == .commendation else {
-                throw ThiduaError.invalid(
-                    field: "kind", vietnamese: "Chỉ in giấy khen cho quyết định khen thưởng, không cho tờ trình hay quyết định hủy bỏ.",
-                    english: "Certificates are printed for commendation decisions only, not for proposals or revocations.")
-            }
-            guard decision.state == .signed else { throw ThiduaError.decisionState(decision.state) }
+            _ = try DecisionLifecycle.next(from: decision.state, kind: decision.kind, on: .printCertificates, by: actor)
             let document = try await document(of: decision, on: connection)
             let numbers = Dictionary(uniqueKeysWithValues: decision.liveItems.enumerated().map { ($1.id, $0 + 1) })
             let records = try await connection.query("""

@@ -19,7 +19,7 @@ import Postgres
 /// A form the series' issuer may not confer on the decision's date is refused with
 /// ``ThiduaError/notConferrable(form:proposeTo:)`` naming the level to propose it to; a nominee under a hold
 /// with ``ThiduaError/underHold(_:)``; an achievement commended already with ``ThiduaError/alreadyCommended``.
-/// A signed decision never changes (``ThiduaError/decisionState(_:)``); one found to rest on false records is
+/// A signed decision never changes (``DecisionRefusal/state(_:)``); one found to rest on false records is
 /// cancelled by a new, signed revocation (``draftRevocation(of:on:subject:legalBases:reason:by:)``).
 public struct DecisionRepository: Sendable {
     let store: RecordStore
@@ -65,7 +65,7 @@ public struct DecisionRepository: Sendable {
     public func addItems(_ items: [DecisionItemDraft], to id: UUID, version: Int, by actor: Actor) async throws -> Decision {
         let capacity = try Policy.permit(actor, .prepare)
         return try await store.write(actor, capacity, action: "decision.add_items") { connection in
-            let decision = try await advance(id, version: version, on: connection)
+            let decision = try await perform(.editItems, on: try await lifecycle(of: id, on: connection), version: version, by: actor, on: connection)
             try await add(items, to: decision, on: connection)
             return try await load(id, on: connection)
         }
@@ -75,7 +75,7 @@ public struct DecisionRepository: Sendable {
     public func removeItem(_ itemID: UUID, from id: UUID, version: Int, by actor: Actor) async throws -> Decision {
         let capacity = try Policy.permit(actor, .prepare)
         return try await store.write(actor, capacity, action: "decision.remove_item") { connection in
-            _ = try await advance(id, version: version, on: connection)
+            _ = try await perform(.editItems, on: try await lifecycle(of: id, on: connection), version: version, by: actor, on: connection)
             let rows = try await connection.query("""
                 UPDATE thidua.decision_items SET removed_at = now(), version = version + 1
                 WHERE id = \(itemID) AND decision_id = \(id) AND removed_at IS NULL
@@ -89,7 +89,7 @@ public struct DecisionRepository: Sendable {
     public func resubmit(_ id: UUID, version: Int, by actor: Actor) async throws -> Decision {
         let capacity = try Policy.permit(actor, .prepare)
         return try await store.write(actor, capacity, action: "decision.resubmit") { connection in
-            try await move(id, version: version, from: .returned, to: .draft, on: connection)
+            try await perform(.resubmit, on: try await lifecycle(of: id, on: connection), version: version, by: actor, on: connection)
         }
     }
 
@@ -103,12 +103,12 @@ public struct DecisionRepository: Sendable {
         let (subject, bases) = try Self.cleaned(subject: subject, bases: legalBases)
         guard let reason = Text.cleaned(reason) else { throw ThiduaError.reasonRequired }
         return try await store.write(actor, capacity, action: "revocation.draft", reason: reason) { connection in
-            let target = try await load(targetID, on: connection)
-            guard target.state == .signed, target.kind == .commendation else { throw ThiduaError.decisionState(target.state) }
+            let target = try await lifecycle(of: targetID, on: connection)
+            _ = try DecisionLifecycle.next(from: target.state, kind: target.kind, on: .draftRevocation, by: actor)
             let rows = try await connection.query("""
                 INSERT INTO thidua.decisions (area_id, series_id, kind, decided_on, subject, legal_bases, revokes_decision_id,
                                               revocation_reason, drafted_by)
-                VALUES (\(actor.areaID), \(target.series.id), 'revocation', \(day)::date, \(subject), \(bases), \(targetID),
+                VALUES (\(actor.areaID), \(target.seriesID), 'revocation', \(day)::date, \(subject), \(bases), \(targetID),
                         \(reason), \(actor.userID))
                 RETURNING id
                 """)
@@ -127,8 +127,8 @@ public struct DecisionRepository: Sendable {
                                       english: "The higher level's answer needs its reference.")
         }
         return try await store.write(actor, capacity, action: "proposal.answer") { connection in
-            let proposal = try await load(id, on: connection)
-            guard proposal.kind == .proposal, proposal.state == .signed else { throw ThiduaError.decisionState(proposal.state) }
+            let proposal = try await lifecycle(of: id, on: connection)
+            _ = try DecisionLifecycle.next(from: proposal.state, kind: proposal.kind, on: .recordAnswer, by: actor)
             let rows = try await connection.query("""
                 UPDATE thidua.decision_items
                 SET answer = \(answer.rawValue), answer_reference = \(reference), answered_on = \(day)::date,
@@ -145,7 +145,7 @@ public struct DecisionRepository: Sendable {
     /// Signs a draft: in person, or "KT. Chủ tịch" by a deputy holding the chairman's ký thay delegation. Numbers
     /// it, decides its nominations and makes the commendation records (or, for a revocation, revokes its target
     /// and the target's records), all in this transaction. Of two signings at once, one wins; the other gets
-    /// ``ThiduaError/decisionState(_:)`` (signed) or ``ThiduaError/staleVersion(expected:current:)``.
+    /// ``DecisionRefusal/state(_:)`` (signed) or ``ThiduaError/staleVersion(expected:current:)``.
     public func sign(_ id: UUID, version: Int, by actor: Actor) async throws -> Decision {
         let capacity = try Policy.permit(actor, .sign)
         return try await store.write(actor, capacity, action: "decision.sign") { connection in
@@ -158,7 +158,13 @@ public struct DecisionRepository: Sendable {
                     """).single()?.decode(String.self, at: 0)
                 guard style == DelegationStyle.onBehalf.rawValue else { throw ThiduaError.denied(.signsOnlyInPersonOrKT) }
             }
-            return try await move(id, version: version, from: .draft, to: .signed, on: connection)
+            let decision = try await lifecycle(of: id, on: connection)
+            if let targetID = decision.revokes {
+                // Signing a revocation revokes its target (carry_out_decision, 0010): it must still be signed.
+                let target = try await lifecycle(of: targetID, on: connection)
+                _ = try DecisionLifecycle.next(from: target.state, kind: target.kind, on: .revoke, by: actor)
+            }
+            return try await perform(.sign, on: decision, version: version, by: actor, on: connection)
         }
     }
 
@@ -167,7 +173,7 @@ public struct DecisionRepository: Sendable {
         let capacity = try Policy.permit(actor, .sendBack)
         guard let reason = Text.cleaned(reason) else { throw ThiduaError.reasonRequired }
         return try await store.write(actor, capacity, action: "decision.send_back", reason: reason) { connection in
-            try await move(id, version: version, from: .draft, to: .returned, on: connection)
+            try await perform(.sendBack, on: try await lifecycle(of: id, on: connection), version: version, by: actor, on: connection)
         }
     }
 
@@ -226,15 +232,15 @@ public struct DecisionRepository: Sendable {
     /// Checks each nomination and form as the policy of the law reads them, then inserts the items; the
     /// database computes the rewards and checks holds and the achievement.
     private func add(_ items: [DecisionItemDraft], to decision: Decision, on connection: PostgresConnection) async throws {
-        guard decision.kind != .revocation else {
-            throw ThiduaError.invalid(field: "items", vietnamese: "Quyết định hủy bỏ không có danh sách khen thưởng.",
-                                      english: "A revocation has no items.")
-        }
         for item in items {
             let found = try await connection.query("SELECT state FROM thidua.nominations WHERE id = \(item.nominationID)")
             guard let row = try found.single() else { throw ThiduaError.notFound("hồ sơ đề nghị / nomination") }
             let state = try row.decodeEnum(NominationState.self, column: "state")
-            guard state == .approved else { throw ThiduaError.wrongState(WorkflowRefusal(state: state, event: .decide)) }
+            do throws(WorkflowRefusal) {
+                _ = try NominationWorkflow.next(from: state, on: .decide)
+            } catch {
+                throw ThiduaError.wrongState(error)
+            }
             let route = try await LegalRules.route(item.form, from: decision.series.issuerLevel, on: decision.decidedOn, connection: connection)
             switch (decision.kind, route) {
             case (.commendation, .confer): break
@@ -253,38 +259,37 @@ public struct DecisionRepository: Sendable {
         }
     }
 
-    /// Advances the version of a decision being prepared (its items are about to change), or reports why not.
-    private func advance(_ id: UUID, version: Int, on connection: PostgresConnection) async throws -> Decision {
+    /// What the lifecycle decides with, read under the actor's row-level security: invisible is not found.
+    private func lifecycle(of id: UUID, on connection: PostgresConnection) async throws -> LifecycleFacts {
         let rows = try await connection.query("""
-            UPDATE thidua.decisions SET version = version + 1
-            WHERE id = \(id) AND version = \(version) AND state IN ('draft', 'returned')
-            RETURNING id
+            SELECT id, kind, state, version, series_id, revokes_decision_id FROM thidua.decisions WHERE id = \(id)
             """)
-        guard try rows.single() != nil else { throw try await conflict(id, version: version, expected: [.draft, .returned], on: connection) }
-        return try await load(id, on: connection)
+        guard let row = try rows.single() else { throw ThiduaError.notFound("quyết định / decision") }
+        return LifecycleFacts(
+            id: try row.decode(column: "id"), kind: try row.decodeEnum(column: "kind"), state: try row.decodeEnum(column: "state"),
+            version: try row.decode(column: "version"), seriesID: try row.decode(column: "series_id"),
+            revokes: try row.decode(UUID?.self, column: "revokes_decision_id"))
     }
 
-    private func move(
-        _ id: UUID, version: Int, from: DecisionState, to: DecisionState, on connection: PostgresConnection
+    /// Asks the lifecycle whether `event` applies to the decision as read, then performs the step: its next state
+    /// and one version more, guarded by the version read so that a change made meanwhile is never overwritten.
+    private func perform(
+        _ event: DecisionEvent, on current: LifecycleFacts, version: Int, by actor: Actor, on connection: PostgresConnection
     ) async throws -> Decision {
+        let step = try DecisionLifecycle.next(from: current.state, kind: current.kind, on: event, by: actor)
+        guard current.version == version else { throw ThiduaError.staleVersion(expected: version, current: current.version) }
         let rows = try await connection.query("""
-            UPDATE thidua.decisions SET state = \(to.rawValue), version = version + 1
-            WHERE id = \(id) AND version = \(version) AND state = \(from.rawValue)
+            UPDATE thidua.decisions SET state = \(step.state.rawValue), version = version + 1
+            WHERE id = \(current.id) AND version = \(version)
             RETURNING id
             """)
-        guard try rows.single() != nil else { throw try await conflict(id, version: version, expected: [from], on: connection) }
-        return try await load(id, on: connection)
-    }
-
-    /// Why an UPDATE of a decision matched nothing: not there (or not visible), in another state, or changed.
-    private func conflict(
-        _ id: UUID, version: Int, expected: Set<DecisionState>, on connection: PostgresConnection
-    ) async throws -> ThiduaError {
-        let rows = try await connection.query("SELECT state, version FROM thidua.decisions WHERE id = \(id)")
-        guard let row = try rows.single() else { return .notFound("quyết định / decision") }
-        let state = try row.decodeEnum(DecisionState.self, column: "state")
-        guard expected.contains(state) else { return .decisionState(state) }
-        return .staleVersion(expected: version, current: try row.decode(column: "version"))
+        guard try rows.single() != nil else {
+            // Changed meanwhile (two signings at once): the lifecycle says whether the step still applies.
+            let now = try await lifecycle(of: current.id, on: connection)
+            _ = try DecisionLifecycle.next(from: now.state, kind: now.kind, on: event, by: actor)
+            throw ThiduaError.staleVersion(expected: version, current: now.version)
+        }
+        return try await load(current.id, on: connection)
     }
 
     func load(_ id: UUID, on connection: PostgresConnection) async throws -> Decision {
@@ -304,4 +309,15 @@ public struct DecisionRepository: Sendable {
         let shown = items.filter { !$0.removed }.count
         return try Decision(row: row, series: series, items: items, withheldItems: max(0, standing - shown))
     }
+}
+
+/// A decision as the lifecycle sees it, with the series and target a revocation needs.
+private struct LifecycleFacts {
+    var id: UUID
+    var kind: DecisionKind
+    var state: DecisionState
+    var version: Int
+    var seriesID: UUID
+    /// A revocation's target.
+    var revokes: UUID?
 }

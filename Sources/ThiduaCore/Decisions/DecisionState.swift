@@ -15,7 +15,4 @@ public enum DecisionState: String, Sendable, Hashable, CaseIterable, Codable {
         case .revoked: "Đã bị hủy bỏ"
         }
     }
-
-    /// The secretariat may still change it.
-    public var isBeingPrepared: Bool { self == .draft || self == .returned }
 }

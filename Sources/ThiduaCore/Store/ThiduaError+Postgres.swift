@@ -25,8 +25,8 @@ extension ThiduaError {
         case ("TD051", _): self = .denied(.separateDuties)
         case ("TD052", _): self = .denied(.ownRecruit)
         case ("TD021", _): self = .denied(.recused)
-        case ("TD022", _): self = .sessionClosed
-        case ("TD024", _): self = .recusalAfterVote
+        case ("TD022", _): self = .council(.sessionClosed)
+        case ("TD024", _): self = .council(.recusalAfterVote)
         case ("TD030", _): self = .notConferrable(form: Self.figure("form", in: server) ?? "", proposeTo: nil)
         case ("TD031", _):
             guard let kind = Self.figure("kind", in: server).flatMap(HoldKind.init(rawValue:)) else { return nil }
@@ -34,7 +34,7 @@ extension ThiduaError {
         case ("TD032", _), ("23505", "decision_items_one_per_achievement"): self = .alreadyCommended
         case ("TD033", _):
             guard let state = Self.figure("state", in: server).flatMap(DecisionState.init(rawValue:)) else { return nil }
-            self = .decisionState(state)
+            self = .decision(.state(state))
         case ("TD034", _): self = .noBaseSalary
         case ("TD035", _): self = .noticePending
         case ("TD036", _): self = .noticeClosed

@@ -27,13 +27,8 @@ public enum ThiduaError: Error, Sendable, Hashable {
     /// Too many wrong passwords lately for this username from this address, or from this address: the next try
     /// must wait `retryAfter` seconds (sign_in_rules, 0019). A refused try does not count as a failure.
     case throttled(retryAfter: Int)
-    /// The council session is closed: its votes are counted and nothing in it changes.
-    case sessionClosed
-    /// A member recuses before voting on a nomination, not after.
-    case recusalAfterVote
-    /// A first vote (version 0) from a member whose vote on the nomination is already in: a double tap or a
-    /// second tab, not someone else's change.
-    case alreadyVoted
+    /// The council session's state does not allow the step (``CouncilSessionMachine``).
+    case council(CouncilSessionRefusal)
     /// The decision's issuer may not confer this form on the decision's date (or a proposal's addressee may not,
     /// or its issuer could itself); `proposeTo` names the level that may, when there is one.
     case notConferrable(form: String, proposeTo: AuthorityLevel?)
@@ -41,8 +36,8 @@ public enum ThiduaError: Error, Sendable, Hashable {
     case underHold(HoldKind)
     /// The achievement is commended, or proposed upward, already: one achievement, one commendation.
     case alreadyCommended
-    /// The decision is in a state where this cannot be done; a signed or revoked decision never changes.
-    case decisionState(DecisionState)
+    /// The decision's state or kind does not allow the step (``DecisionLifecycle``).
+    case decision(DecisionRefusal)
     /// No base salary is recorded in force on the decision's date, so its rewards cannot be computed.
     case noBaseSalary
     /// The form requires a public notice, and the nomination's has not ended without an objection upheld.
@@ -75,13 +70,11 @@ public enum ThiduaError: Error, Sendable, Hashable {
         case .invalidCredentials: "invalid_credentials"
         case .throttled: "throttled"
         case .idempotencyKeyTaken: "idempotency_key_in_use"
-        case .sessionClosed: "session_closed"
-        case .recusalAfterVote: "recusal_after_vote"
-        case .alreadyVoted: "already_voted"
+        case .council(let refusal): refusal.code
         case .notConferrable: "not_conferrable"
         case .underHold: "under_hold"
         case .alreadyCommended: "already_commended"
-        case .decisionState: "decision_state"
+        case .decision(let refusal): refusal.code
         case .noBaseSalary: "no_base_salary"
         case .noticePending: "notice_pending"
         case .noticeClosed: "notice_closed"
@@ -109,15 +102,13 @@ public enum ThiduaError: Error, Sendable, Hashable {
         case .invalidCredentials: "Tên đăng nhập hoặc mật khẩu không đúng."
         case .throttled(let seconds): "Nhập sai mật khẩu nhiều lần. Vui lòng chờ \(seconds) giây rồi thử lại."
         case .idempotencyKeyTaken: "Yêu cầu với khóa Idempotency-Key này đang được xử lý hoặc đã thực hiện; không làm lại lần nữa."
-        case .sessionClosed: "Phiên họp Hội đồng đã kết thúc; phiếu biểu quyết đã được kiểm, không thể thay đổi."
-        case .recusalAfterVote: "Đã biểu quyết hồ sơ này; việc rút khỏi xét phải có trước khi biểu quyết."
-        case .alreadyVoted: "Đồng chí đã bỏ phiếu cho hồ sơ này rồi; phiếu đã bỏ được giữ nguyên. Muốn đổi ý, hãy chọn lại và bấm «Đổi phiếu»."
+        case .council(let refusal): refusal.vietnamese
         case .notConferrable(let form, let level):
             "Người ký không có thẩm quyền tặng “\(form)” vào ngày của quyết định"
                 + (level.map { "; cần lập tờ trình đề nghị \($0.vietnamese)." } ?? ".")
         case .underHold(let kind): "Người được đề nghị đang trong thời gian \(kind.vietnamese): không được khen thưởng, không được đề nghị khen thưởng."
         case .alreadyCommended: "Thành tích này đã được khen thưởng hoặc đề nghị khen thưởng; một thành tích chỉ được khen thưởng một lần."
-        case .decisionState(let state): "Quyết định đang ở trạng thái “\(state.vietnamese)”; không thể thực hiện thao tác này."
+        case .decision(let refusal): refusal.vietnamese
         case .noBaseSalary: "Chưa có mức lương cơ sở áp dụng vào ngày của quyết định; không tính được tiền thưởng."
         case .noticePending: "Hồ sơ chưa hết thời gian lấy ý kiến công khai, hoặc có ý kiến phản ánh được chấp nhận."
         case .noticeClosed: "Đợt công khai lấy ý kiến đã kết thúc; không nhận thêm ý kiến."
@@ -146,15 +137,13 @@ public enum ThiduaError: Error, Sendable, Hashable {
         case .invalidCredentials: "Wrong username or password."
         case .throttled(let seconds): "Too many wrong passwords. Wait \(seconds) seconds and try again."
         case .idempotencyKeyTaken: "A request with this Idempotency-Key is running or was carried out; it is not done twice."
-        case .sessionClosed: "The council session is closed: its votes are counted and nothing in it changes."
-        case .recusalAfterVote: "The member has voted on this nomination; a recusal comes before the vote."
-        case .alreadyVoted: "You have already voted on this nomination; your vote stands. To change it, send the vote's current version."
+        case .council(let refusal): refusal.english
         case .notConferrable(let form, let level):
             "The signer may not confer \(form) on the decision's date"
                 + (level.map { "; propose it to the \($0.rawValue) instead." } ?? ".")
         case .underHold(let kind): "The nominee is under a hold (\(kind.rawValue)): no commendation and no proposal."
         case .alreadyCommended: "This achievement is commended or proposed already; an achievement is commended once."
-        case .decisionState(let state): "The decision is \(state.rawValue); this cannot be done to it."
+        case .decision(let refusal): refusal.english
         case .noBaseSalary: "No base salary is recorded in force on the decision's date; its rewards cannot be computed."
         case .noticePending: "The nomination's public notice has not ended, or an objection was upheld."
         case .noticeClosed: "The public notice is closed; it takes no more objections or comments."

@@ -15,11 +15,12 @@ extension APIError {
         case .staleVersion(_, let current):
             status = .preconditionFailed
             currentVersion = current
-        case .wrongState, .quotaExceeded, .pastDueDate, .roundNotOpen, .duplicate, .sessionClosed, .recusalAfterVote, .alreadyVoted,
-             .underHold, .alreadyCommended, .decisionState, .noticePending, .noticeClosed, .noticeNotOpenable, .commendationRevoked,
+        case .wrongState, .quotaExceeded, .pastDueDate, .roundNotOpen, .duplicate, .council,
+             .underHold, .alreadyCommended, .decision(.state), .noticePending, .noticeClosed, .noticeNotOpenable, .commendationRevoked,
              .idempotencyKeyTaken:
             status = .conflict
-        case .notConferrable, .noBaseSalary: status = .unprocessableContent
+        // A step the document's kind never takes (answers to a commendation decision, certificates of a proposal).
+        case .notConferrable, .noBaseSalary, .decision: status = .unprocessableContent
         case .reasonRequired:
             status = .unprocessableContent
             field = "reason"

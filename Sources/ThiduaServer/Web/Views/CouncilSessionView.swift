@@ -76,7 +76,7 @@ struct CouncilSessionView {
         self.secret = secret
         seated = member && seat?.countsForQuorum == true
         excused = member && seat?.countsForQuorum == false
-        mayClose = open && Policy.allows(actor, CouncilAction.close)
+        mayClose = CouncilSessionMachine.allows(.close, from: .init(session: session.state, standing: .offRoster), by: actor)
         memberCount = minutes.memberCount
         minutesHref = "/api/v1/council/sessions/\(id)/minutes"
         let seated = self.seated
@@ -86,7 +86,8 @@ struct CouncilSessionView {
             let recusal = item?.recusals.first { $0.memberID == me }
             let key = line.nominationID.uuidString.lowercased()
             let voted = item?.votes.count ?? 0
-            let mayVote = open && seated && recusal == nil
+            let standing: CouncilStanding = !seated ? .offRoster : recusal != nil ? .recused : mine == nil ? .undecided : .voted
+            let here = CouncilSessionMachine.State(session: session.state, standing: standing)
             let ownVote: String? = mine.map { vote in
                 vote.choice.map { "Phiếu của đồng chí: \($0.vietnamese)" + (vote.comment.map { " — ý kiến: \($0)" } ?? "") }
                     ?? "Đồng chí đã bỏ phiếu (phiếu kín: lựa chọn không hiển thị với bất kỳ ai)."
@@ -101,7 +102,8 @@ struct CouncilSessionView {
                 recusals: line.recusals.map { "\($0.name): \($0.reason)" }, hasRecusals: !line.recusals.isEmpty,
                 ownVote: ownVote,
                 ownRecusal: recusal.map { "Đồng chí không tham gia biểu quyết hồ sơ này. Lý do: \($0.reason)" },
-                mayVote: mayVote, mayRecuse: mayVote && mine == nil,
+                mayVote: CouncilSessionMachine.allows(mine == nil ? .castVote : .changeVote, from: here, by: actor),
+                mayRecuse: CouncilSessionMachine.allows(.recuse, from: here, by: actor),
                 voteVersion: mine?.version ?? 0, voteButton: mine == nil ? "Bỏ phiếu" : "Đổi phiếu",
                 choices: VoteChoice.allCases.map { choice in
                     Choice(value: choice.rawValue, label: choice.vietnamese, fieldID: "phieu-\(key)-\(choice.rawValue)",

@@ -49,8 +49,7 @@ struct DecisionView {
 
     init(decision: Decision, document: DecisionDocument, forms: [String: String], names: CatalogueNames,
          people: [UUID: PersonName], actor: Actor, csrf: String, offersPDF: Bool) {
-        let preparing = decision.state.isBeingPrepared
-        let mayPrepare = Policy.allows(actor, DecisionAction.prepare)
+        let mayEditItems = DecisionLifecycle.allows(.editItems, on: decision, by: actor)
         decisionID = decision.id.uuidString.lowercased()
         self.csrf = csrf
         version = decision.version
@@ -82,12 +81,11 @@ struct DecisionView {
                 nominationHref: "/ho-so/\(item.nominationID.uuidString.lowercased())", kind: item.nomineeKind.vietnamese,
                 unit: names.unitName(item.unitID), form: forms[item.form] ?? item.form,
                 reward: item.reward.map { "\(VietnameseNumber.text(Decimal($0.amount))) đồng" } ?? "—",
-                mayRemove: preparing && mayPrepare && decision.liveItems.count > 1)
+                mayRemove: mayEditItems && decision.liveItems.count > 1)
         }
-        maySign = decision.state == .draft && Policy.allows(actor, DecisionAction.sign)
-        mayResubmit = decision.state == .returned && mayPrepare
-        mayPrintCertificates = decision.state == .signed && decision.kind == .commendation
-            && Policy.allows(actor, DecisionAction.printCertificates)
+        maySign = DecisionLifecycle.allows(.sign, on: decision, by: actor)
+        mayResubmit = DecisionLifecycle.allows(.resubmit, on: decision, by: actor)
+        mayPrintCertificates = DecisionLifecycle.allows(.printCertificates, on: decision, by: actor)
         certificatesHref = "/api/v1/decisions/\(decisionID)/certificates"
         wordHref = "/api/v1/decisions/\(decisionID)/document.docx"
         pdfHref = offersPDF ? "/api/v1/decisions/\(decisionID)/document.pdf" : nil
