@@ -56,6 +56,26 @@ struct IdempotencyTests {
         }
     }
 
+    @Test("a user's keys older than a day are deleted at their next claim (0023); another user's stay")
+    func expiredKeysAreForgotten() async throws {
+        try await APIWorld.run(verifier: false) { world, api in
+            let clerk = try await api.signIn(.clerkA)
+            let clerkB = try await api.signIn(.clerkB)
+            #expect(try await create(api, world, token: clerk, name: "Giàng A Cũ", key: "k-old").status == .created)
+            #expect(try await create(api, world, token: clerkB, name: "Giàng A Cũ Khác", key: "k-old-b").status == .created)
+            let kept: () async throws -> [String] = {
+                try await world.superuser { connection in
+                    try await connection.query("SELECT key FROM thidua.idempotency_keys ORDER BY key").map { try $0.decode(String.self) }
+                }
+            }
+            try await world.superuser { connection in
+                try await connection.execute(script: "UPDATE thidua.idempotency_keys SET created_at = now() - interval '25 hours'")
+            }
+            #expect(try await create(api, world, token: clerk, name: "Giàng A Mới", key: "k-new").status == .created)
+            #expect(try await kept() == ["k-new", "k-old-b"], "clerk A's day-old key is gone, clerk B's waits for B's next claim")
+        }
+    }
+
     @Test("a refused create keeps no key: the same key then goes through once the request is right")
     func refusalIsNotKept() async throws {
         try await APIWorld.run(verifier: false) { world, api in

@@ -11,9 +11,4 @@ public struct IdempotencyClaim: Sendable, Hashable {
         self.route = route
         self.requestHash = requestHash
     }
-
-    /// 1 to 200 visible ASCII characters (a UUID, as the CLI sends, or any client's token).
-    public static func isAcceptable(_ key: String) -> Bool {
-        (1...200).contains(key.utf8.count) && key.utf8.allSatisfy { $0 > 32 && $0 < 127 }
-    }
 }

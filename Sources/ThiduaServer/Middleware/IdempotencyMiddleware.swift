@@ -18,11 +18,17 @@ struct IdempotencyMiddleware: RouterMiddleware {
 
     let keys: IdempotencyRepository
 
+    /// 1 to 200 visible ASCII characters (a UUID, as the CLI sends, or any client's token); the table's CHECK
+    /// bounds the length again.
+    static func isAcceptable(_ key: String) -> Bool {
+        (1...200).contains(key.utf8.count) && key.utf8.allSatisfy { $0 > 32 && $0 < 127 }
+    }
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard request.method == .post, let key = request.headers[Self.header], var actor = context.actor else {
             return try await next(request, context)
         }
-        guard IdempotencyClaim.isAcceptable(key) else {
+        guard Self.isAcceptable(key) else {
             throw APIError(.badRequest, code: "invalid_idempotency_key",
                            vietnamese: "Khóa Idempotency-Key phải gồm 1 đến 200 ký tự ASCII nhìn thấy được.",
                            english: "An Idempotency-Key is 1 to 200 visible ASCII characters.")
