@@ -6,7 +6,8 @@ import ThiduaTesting
 
 /// The commands issue 15 (item 8) gave scripts, with rounds, units and movements named by code, decisions by
 /// number and users by username, as a person types them: deadline exceptions, the lists of council sessions,
-/// decisions and movements, a movement's details, and a document attached from a file.
+/// decisions and movements, a movement's details, a document attached from a file, and nominations, council
+/// sessions, rules and registers by the names and codes people know them by.
 @Suite("ScriptCommandTests")
 struct ScriptCommandTests {
     typealias Shell = ClientCommandTests.Shell
@@ -163,6 +164,42 @@ struct ScriptCommandTests {
             #expect(opened.status == 0, "\(opened.error)")
             let session = try #require(try await world.councilReviews.sessions(as: try await world.actor(.member2)).first)
             #expect(!session.seated)
+        }
+    }
+
+    @Test("a nomination named by its nominee, a session by its title, a rule and a register by code: open, vote, close and draft without an id; an unknown or shared name is a clear error")
+    func councilAndDraftByName() async throws {
+        let world = try await RecordsWorld.make()
+        _ = try await world.verified("Sùng Thị Mai")
+        _ = try await world.addDecisionSeries(code: "qd-ubnd-huyen")
+        let twins = [try await world.verified("Lò Văn Trùng"), try await world.verified("Lò Văn Trùng")]
+        try await Shell.serving(world, signedIn: [.secretary, .member, .chairman]) { shell in
+            let opened = try await shell.thidua(.secretary, [
+                "council", "open", "--round", "thu-2021", "--title", "Phiên họp cuối năm", "--rule", "standard", "--", "sùng thị mai",
+            ])
+            #expect(opened.status == 0, "\(opened.error)")
+            for person in [RecordsWorld.Person.member, .chairman] {
+                let voted = try await shell.thidua(person, ["council", "vote", "Phiên họp cuối năm", "Sùng Thị Mai", "approve"])
+                #expect(voted.status == 0, "\(voted.error)")
+            }
+            let shown = try await shell.thidua(.member, ["council", "show", "PHIÊN HỌP CUỐI NĂM"])
+            #expect(shown.status == 0 && shown.output.contains("Sùng Thị Mai"), "\(shown.output) \(shown.error)")
+            #expect(try await shell.thidua(.secretary, ["council", "close", "Phiên họp cuối năm"]).status == 0)
+            let drafted = try await shell.thidua(.secretary, [
+                "decisions", "draft", "--series", "qd-ubnd-huyen", "--date", "2024-12-20", "--subject", "Về việc khen thưởng",
+                "--item", "Sùng Thị Mai=lao-dong-tien-tien",
+            ])
+            #expect(drafted.status == 0, "\(drafted.error)")
+            let decisions = try await DecisionRepository(store: world.store).list(as: try await world.actor(.secretary))
+            #expect(decisions.count == 1)
+
+            let unknown = try await shell.thidua(.secretary, ["nominations", "show", "Không Có Ai"])
+            #expect(unknown.status == 66 && unknown.error.contains("Không Có Ai"), "\(unknown.error)")
+            let shared = try await shell.thidua(.secretary, ["nominations", "show", "Lò Văn Trùng"])
+            #expect(shared.status == 65, "\(shared.error)")
+            for twin in twins { #expect(shared.error.contains(twin.id.uuidString.lowercased()), "each is named by its id to choose from") }
+            let noSession = try await shell.thidua(.member, ["council", "show", "Phiên không có"])
+            #expect(noSession.status == 66, "\(noSession.error)")
         }
     }
 }

@@ -11,7 +11,7 @@ struct AuditAsOf: AsyncParsableCommand {
             """)
 
     @OptionGroup var client: ClientOptions
-    @Argument(help: "The nomination (id).") var nomination: String
+    @Argument(help: "The nomination: its nominee's full name (\"Lò Văn Pằng\") or its id.") var nomination: String
     @Option(help: "The moment, ISO 8601 (2021-11-12T17:00:00Z).") var at: String
 
     func validate() throws {
@@ -20,7 +20,9 @@ struct AuditAsOf: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let reply = try await client.client().send("GET", "/api/v1/nominations/\(nomination)/as-of", query: ["at": at])
+            let server = try client.client()
+            let nomination = try await Lookup(client: server).id(.nomination, nomination).uuidString
+            let reply = try await server.send("GET", "/api/v1/nominations/\(nomination)/as-of", query: ["at": at])
             let then = try reply.decode(NominationSummary.self)
             try client.print(reply) { then.printDetails() }
         } catch {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 struct CouncilMinutes: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,10 +20,11 @@ struct CouncilMinutes: AsyncParsableCommand {
 
     @OptionGroup var client: ClientOptions
     @OptionGroup var destination: PrintOptions
-    @Argument(help: "The session (id), as `council open` printed it.") var session: String
+    @Argument(help: "The session: its title, as `thidua council list` prints it, or its id.") var session: String
 
     func run() async throws {
         do {
+            let session = try await Lookup(client: try client.client()).id(.session, session).uuidString
             try await destination.deliver("/api/v1/council/sessions/\(session)/minutes", with: client)
         } catch {
             throw CommandFailure.exit(for: error)

@@ -7,9 +7,9 @@ struct CouncilOpen: AsyncParsableCommand {
     @OptionGroup var client: ClientOptions
     @Option(help: "The round (code, as `thidua rounds list` prints it, or id).") var round: String
     @Option(help: "The session's title.") var title: String
-    @Option(help: "A rule other than the round's (id).") var rule: String?
+    @Option(help: "A rule other than the round's (code, as GET /api/v1/council/rules gives it, or id).") var rule: String?
     @Option(parsing: .upToNextOption, help: "Members excused at opening (usernames or ids).") var excused: [String] = []
-    @Argument(help: "The verified nominations (ids).") var nominations: [String]
+    @Argument(help: "The verified nominations (each its nominee's full name or its id).") var nominations: [String]
 
     func run() async throws {
         do {
@@ -18,8 +18,10 @@ struct CouncilOpen: AsyncParsableCommand {
             let round = try await lookup.id(.round, round)
             var excusedIDs: [String] = []
             for member in excused { excusedIDs.append(try await lookup.id(.user, member).uuidString) }
-            var body: [String: Any] = ["roundID": round.uuidString, "title": title, "nominations": nominations, "excused": excusedIDs]
-            if let rule { body["ruleID"] = rule }
+            var nominationIDs: [String] = []
+            for nomination in nominations { nominationIDs.append(try await lookup.id(.nomination, nomination).uuidString) }
+            var body: [String: Any] = ["roundID": round.uuidString, "title": title, "nominations": nominationIDs, "excused": excusedIDs]
+            if let rule = try await lookup.idIfGiven(.rule, rule) { body["ruleID"] = rule.uuidString }
             let reply = try await server.send("POST", "/api/v1/council/sessions", json: try ServerClient.json(body))
             let session = try reply.decode(CouncilSessionDetails.self)
             try client.print(reply) { session.printDetails() }

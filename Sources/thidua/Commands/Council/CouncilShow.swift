@@ -5,11 +5,13 @@ struct CouncilShow: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Xem phiên họp / Show a session, its items and, once closed, the tallies.")
 
     @OptionGroup var client: ClientOptions
-    @Argument(help: "The session (id).") var session: String
+    @Argument(help: "The session: its title, as `thidua council list` prints it, or its id.") var session: String
 
     func run() async throws {
         do {
-            let reply = try await client.client().send("GET", "/api/v1/council/sessions/\(session)")
+            let server = try client.client()
+            let session = try await Lookup(client: server).id(.session, session).uuidString
+            let reply = try await server.send("GET", "/api/v1/council/sessions/\(session)")
             let summary = try reply.decode(CouncilSessionDetails.self)
             try client.print(reply) { summary.printDetails() }
         } catch {

@@ -8,8 +8,8 @@ struct CouncilVote: AsyncParsableCommand {
         discussion: "A first vote needs no --version; changing it needs the version the first vote printed (--json shows it).")
 
     @OptionGroup var client: ClientOptions
-    @Argument(help: "The session (id).") var session: String
-    @Argument(help: "The nomination (id).") var nomination: String
+    @Argument(help: "The session: its title, as `thidua council list` prints it, or its id.") var session: String
+    @Argument(help: "The nomination: its nominee's full name (\"Lò Văn Pằng\") or its id.") var nomination: String
     @Argument(help: "approve, reject or abstain.") var choice: String
     @Option(help: "A comment (not under a secret ballot).") var comment: String?
     @Option(help: "The vote's version when changing it (0 casts a first vote).") var version = 0
@@ -24,7 +24,10 @@ struct CouncilVote: AsyncParsableCommand {
         do {
             var body: [String: Any] = ["choice": choice, "version": version]
             if let comment { body["comment"] = comment }
-            let reply = try await client.client().send(
+            let server = try client.client()
+            let lookup = Lookup(client: server)
+            let (session, nomination) = (try await lookup.id(.session, session).uuidString, try await lookup.id(.nomination, nomination).uuidString)
+            let reply = try await server.send(
                 "PUT", "/api/v1/council/sessions/\(session)/votes/\(nomination)", json: try ServerClient.json(body))
             struct Vote: Decodable { var version: Int }
             let vote = try reply.decode(Vote.self)

@@ -15,7 +15,7 @@ struct NominationsAttach: AsyncParsableCommand {
             """)
 
     @OptionGroup var client: ClientOptions
-    @Argument(help: "The nomination (id).") var nomination: String
+    @Argument(help: "The nomination: its nominee's full name (\"Lò Văn Pằng\") or its id.") var nomination: String
     @Argument(help: "The file to attach.", completion: .file()) var file: String
     @Option(help: "The dossier kind: request, achievement_report, review_minutes, initiative_certificate, other.") var kind: DossierKind
 
@@ -26,8 +26,10 @@ struct NominationsAttach: AsyncParsableCommand {
             throw ValidationError("Không đọc được tệp / cannot read \(file)")
         }
         do {
-            let reply = try await client.client().send(
-                "POST", "/api/v1/nominations/\(nomination)/attachments",
+            let server = try client.client()
+            let id = try await Lookup(client: server).id(.nomination, nomination).uuidString
+            let reply = try await server.send(
+                "POST", "/api/v1/nominations/\(id)/attachments",
                 query: ["kind": kind.rawValue, "fileName": URL(fileURLWithPath: file).lastPathComponent],
                 content: (data, "application/octet-stream"), timeout: .seconds(300))
             let attached = try reply.decode(Attached.self)

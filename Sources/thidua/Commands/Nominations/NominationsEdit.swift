@@ -8,7 +8,7 @@ struct NominationsEdit: AsyncParsableCommand {
         discussion: "Fields not given keep their current values; --file takes NominationContent of /openapi.yaml.")
 
     @OptionGroup var client: ClientOptions
-    @Argument(help: "The nomination's id.") var id: String
+    @Argument(help: "The nomination: its nominee's full name (\"Lò Văn Pằng\") or its id.") var nomination: String
     @Option(help: "The version you read; without it, the current one.") var version: Int?
     @Option(help: "A JSON file with the content.") var file: String?
     @Option(help: "The nominee's name as written on this nomination.") var name: String?
@@ -18,6 +18,7 @@ struct NominationsEdit: AsyncParsableCommand {
     func run() async throws {
         do {
             let server = try client.client()
+            let id = try await Lookup(client: server).id(.nomination, nomination).uuidString
             let current = try await server.send("GET", "/api/v1/nominations/\(id)")
             guard var body = try JSONSerialization.jsonObject(with: current.body) as? [String: Any] else {
                 throw ValidationError("unexpected answer")
