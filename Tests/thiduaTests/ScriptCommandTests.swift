@@ -187,7 +187,7 @@ struct ScriptCommandTests {
             #expect(try await shell.thidua(.secretary, ["council", "close", "Phiên họp cuối năm"]).status == 0)
             let drafted = try await shell.thidua(.secretary, [
                 "decisions", "draft", "--series", "qd-ubnd-huyen", "--date", "2024-12-20", "--subject", "Về việc khen thưởng",
-                "--item", "Sùng Thị Mai=lao-dong-tien-tien",
+                "--basis", "Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022", "--item", "Sùng Thị Mai=lao-dong-tien-tien",
             ])
             #expect(drafted.status == 0, "\(drafted.error)")
             let decisions = try await DecisionRepository(store: world.store).list(as: try await world.actor(.secretary))

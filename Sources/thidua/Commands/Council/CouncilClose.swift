@@ -19,7 +19,8 @@ struct CouncilClose: AsyncParsableCommand {
             let reply = try await server.send(
                 "POST", "/api/v1/council/sessions/\(session)/close", json: try ServerClient.json(["version": expected ?? 0]))
             let summary = try reply.decode(CouncilSessionDetails.self)
-            try client.print(reply) { summary.printDetails() }
+            let names = client.json ? [:] : await summary.nomineeNames(from: server)
+            try client.print(reply) { summary.printDetails(names: names) }
         } catch {
             throw CommandFailure.exit(for: error)
         }

@@ -24,7 +24,8 @@ struct CouncilOpen: AsyncParsableCommand {
             if let rule = try await lookup.idIfGiven(.rule, rule) { body["ruleID"] = rule.uuidString }
             let reply = try await server.send("POST", "/api/v1/council/sessions", json: try ServerClient.json(body))
             let session = try reply.decode(CouncilSessionDetails.self)
-            try client.print(reply) { session.printDetails() }
+            let names = client.json ? [:] : await session.nomineeNames(from: server)
+            try client.print(reply) { session.printDetails(names: names) }
         } catch {
             throw CommandFailure.exit(for: error)
         }

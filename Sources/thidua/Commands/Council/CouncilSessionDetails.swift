@@ -18,12 +18,24 @@ struct CouncilSessionDetails: Decodable {
 
     struct Roster: Decodable { var memberID: UUID }
 
-    func printDetails() {
+    /// Each item's nominee as a person reads it, asked of the server one nomination at a time (a session holds
+    /// tens); one the user may not read keeps its id.
+    func nomineeNames(from server: ServerClient) async -> [UUID: String] {
+        var names: [UUID: String] = [:]
+        for item in items {
+            names[item.nominationID] = try? await server.send("GET", "/api/v1/nominations/\(item.nominationID.uuidString)")
+                .decode(NominationSummary.self).nomineeName
+        }
+        return names
+    }
+
+    func printDetails(names: [UUID: String]) {
         Console.line("phiên / session   \(id.uuidString.lowercased())  \(title)")
         Console.line("trạng thái / state \(state), phiên bản / version \(version), \(roster.count) thành viên / members")
         for item in items {
             let tally = item.tally.map { " — \($0.approve) đồng ý / approve, \($0.reject) không / reject, \($0.abstain) phiếu trắng / abstain of \($0.eligible)" } ?? ""
-            Console.line("  \(item.nominationID.uuidString.lowercased())  \(item.outcome ?? "đang xét / open")\(tally)")
+            let nominee = names[item.nominationID] ?? item.nominationID.uuidString.lowercased()
+            Console.line("  \(nominee)  \(item.outcome ?? "đang xét / open")\(tally)")
         }
     }
 }

@@ -13,7 +13,8 @@ struct CouncilShow: AsyncParsableCommand {
             let session = try await Lookup(client: server).id(.session, session).uuidString
             let reply = try await server.send("GET", "/api/v1/council/sessions/\(session)")
             let summary = try reply.decode(CouncilSessionDetails.self)
-            try client.print(reply) { summary.printDetails() }
+            let names = client.json ? [:] : await summary.nomineeNames(from: server)
+            try client.print(reply) { summary.printDetails(names: names) }
         } catch {
             throw CommandFailure.exit(for: error)
         }
