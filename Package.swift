@@ -123,7 +123,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "ThiduaCoreTests", dependencies: ["ThiduaCore", "ThiduaSchema", "ThiduaTesting", "Postgres"], swiftSettings: strict),
-        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "ThiduaTesting"], swiftSettings: strict),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PostgresCluster", "CLibPQ", "ThiduaTesting"], swiftSettings: strict),
         .testTarget(name: "PostgresClusterTests", dependencies: ["PostgresCluster", "Postgres", "ThiduaTesting"], swiftSettings: strict),
         .testTarget(name: "ThiduaOfficeTests", dependencies: ["ThiduaOffice", "ThiduaCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: strict),
         .testTarget(
