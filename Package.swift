@@ -122,7 +122,10 @@ let package = Package(
             dependencies: ["Postgres", "PostgresCluster", "ThiduaSchema", "ThiduaCore"],
             swiftSettings: strict
         ),
-        .testTarget(name: "ThiduaCoreTests", dependencies: ["ThiduaCore", "ThiduaSchema", "ThiduaTesting", "Postgres"], swiftSettings: strict),
+        .testTarget(
+            name: "ThiduaCoreTests", dependencies: ["ThiduaCore", "ThiduaSchema", "ThiduaTesting", "Postgres"],
+            exclude: ["Fixtures"],  // pg_dumps read by MigrationUpgradeTests through #filePath
+            swiftSettings: strict),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PostgresCluster", "CLibPQ", "ThiduaTesting"], swiftSettings: strict),
         .testTarget(name: "PostgresClusterTests", dependencies: ["PostgresCluster", "Postgres", "ThiduaTesting"], swiftSettings: strict),
         .testTarget(name: "ThiduaOfficeTests", dependencies: ["ThiduaOffice", "ThiduaCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")], swiftSettings: strict),

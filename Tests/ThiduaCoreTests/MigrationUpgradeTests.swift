@@ -5,29 +5,34 @@ import ThiduaCore
 import ThiduaSchema
 import ThiduaTesting
 
-/// Issue 12 item 5: a live database upgrades. `Fixtures/demo-at-0012.sql.gz` is `pg_dump` of the demo made by
-/// the last build before 0013 (commit b526cbb, `thidua demo`, schema 0012 — what a newcomer's folder held when
-/// these migrations started to land). Restored into a fresh database, it migrates to this build's schema: the
-/// migrations applied are exactly the binary's, by checksum, nothing of the demo is lost, and its audit chain
-/// still verifies. (By hand, the same was shown on the folder itself: `thidua demo --data` made by b526cbb
-/// started with this build, applied 0013–0020 and answered /ready.)
+/// Issue 12 item 5: a live database upgrades. Each fixture is `pg_dump` of the demo (`thidua demo`, its data
+/// loaded by that build's own loader) made by a build newcomers' folders came from:
+/// - `demo-at-0012.sql.gz`, commit b526cbb, the last build before 0013, when these migrations started to land;
+/// - `demo-at-0021.sql.gz`, commit ac23b7e, the last build before 0022 (with a signed-in session).
+/// Restored into a fresh database, each migrates to this build's schema: the migrations applied are exactly the
+/// binary's, by checksum, nothing of the demo is lost, and its audit chain still verifies. (By hand, the same was
+/// shown on the folders themselves: each started with the build after it and answered /ready.)
 @Suite struct MigrationUpgradeTests {
-    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/demo-at-0012.sql.gz")
+    static func fixture(_ version: String) -> URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/demo-at-\(version).sql.gz")
+    }
 
-    @Test func theDemoOfSchema0012MigratesToTheLatestAndItsAuditChainStillVerifies() async throws {
+    @Test(arguments: ["0012", "0021"])
+    func theDemoOfAnEarlierSchemaMigratesToTheLatestAndItsAuditChainStillVerifies(version: String) async throws {
         _ = try await TestDatabase.make()  // the cluster's roles, which a dump does not hold
         let database = try await TestDatabase.make(migrated: false)
-        try await Self.restore(Self.fixture, into: try database.connectionString())
+        try await Self.restore(Self.fixture(version), into: try database.connectionString())
         let admin = try await database.connect()
         defer { admin.close() }
         let migrator = try ThiduaSchema.migrator()
-        #expect(try await migrator.currentVersion(admin) == "0012")
+        #expect(try await migrator.currentVersion(admin) == version)
         let counts = "SELECT (SELECT count(*) FROM thidua.nominations)::int, (SELECT count(*) FROM thidua.audit_events)::int"
         let (nominations, events) = try #require(try await admin.query(PostgresQuery(unsafeSQL: counts)).first?.decode((Int, Int).self))
         #expect(nominations >= 30)
 
         let applied = try await migrator.migrate(admin)
-        #expect(applied.first?.version == "0013" && applied.last?.version == migrator.migrations.last?.version)
+        let next = String(format: "%04d", Int(version)! + 1)
+        #expect(applied.first?.version == next && applied.last?.version == migrator.migrations.last?.version)
         #expect(try await ThiduaSchema.appliedMigrations(admin) == migrator.migrations.map(\.expectedRecord), "what /ready compares")
         let (after, eventsAfter) = try #require(try await admin.query(PostgresQuery(unsafeSQL: counts)).first?.decode((Int, Int).self))
         #expect(after == nominations, "no nomination lost")
