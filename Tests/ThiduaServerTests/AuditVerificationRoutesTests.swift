@@ -143,7 +143,7 @@ struct AuditVerificationRoutesTests {
         }
     }
 
-    @Test("the verifier login reads the audit trail and nothing else, and cannot write it")
+    @Test("the verifier login reads the audit trail and the records' keys, nothing else, and cannot write it")
     func verifierLoginIsNarrow() async throws {
         let world = try await RecordsWorld.make()
         let connection = try await world.database.connect(user: "thidua_verifier")
@@ -158,8 +158,17 @@ struct AuditVerificationRoutesTests {
               AND (has_table_privilege(c.oid, 'INSERT') OR has_table_privilege(c.oid, 'UPDATE') OR has_table_privilege(c.oid, 'DELETE'))
             """).single()!.decode(Int.self, at: 0)
         #expect(writable == 0)
+        // Of the audited tables it reads the key columns only (0026), for the trail's coverage of the records.
+        let personal = try await connection.query("""
+            SELECT a.attname::text FROM pg_attribute a WHERE a.attrelid = 'thidua.nominee_personal'::regclass AND a.attnum > 0
+              AND NOT a.attisdropped AND has_column_privilege(a.attrelid, a.attnum, 'SELECT') ORDER BY 1
+            """).map { try $0.decode(String.self, at: 0) }
+        #expect(personal == ["nominee_id"])
         await #expect(throws: PostgresError.self) {
-            _ = try await connection.query("SELECT count(*) FROM thidua.nominee_personal")
+            _ = try await connection.query("SELECT * FROM thidua.nominee_personal")
+        }
+        await #expect(throws: PostgresError.self) {
+            _ = try await connection.query("SELECT full_name FROM thidua.users")
         }
     }
 }

@@ -46,6 +46,10 @@ extension AuditProblem {
             return "Không còn \(checkpoint), mốc có gốc được lưu giữ bên ngoài cơ sở dữ liệu."
         case .noCheckpointForKeptRoot:
             return "Không còn mốc niêm phong nào, dù đã có gốc được lưu giữ bên ngoài cơ sở dữ liệu."
+        case .recordWithoutEvents:
+            return "Bản ghi \(self.record.map { "\($0)" } ?? "") đang tồn tại nhưng nhật ký không có sự kiện nào về nó: các sự kiện đã bị xóa, hoặc bản ghi được thêm khi tắt nhật ký."
+        case .recordAfterDeletion:
+            return "Bản ghi \(self.record.map { "\($0)" } ?? "") đang tồn tại dù \(event.lowercasedFirst) của nó ghi nhận việc xóa: bản ghi được thêm lại khi tắt nhật ký, hoặc các sự kiện sau đó đã bị xóa."
         }
     }
 
@@ -96,10 +100,15 @@ extension AuditProblem {
             return "\(checkpoint.capitalizedFirst), whose root was kept outside the database, no longer exists."
         case .noCheckpointForKeptRoot:
             return "There is no checkpoint at all, though a root was kept outside the database."
+        case .recordWithoutEvents:
+            return "Record \(self.record.map { "\($0)" } ?? "") exists but the trail holds no event about it: its events were removed, or it was added with auditing off."
+        case .recordAfterDeletion:
+            return "Record \(self.record.map { "\($0)" } ?? "") exists though \(event.lowercasedFirst), its last, records its deletion: it was put back with auditing off, or the events after were removed."
         }
     }
 }
 
 private extension String {
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
 }

@@ -5,7 +5,8 @@ public struct AuditProblem: Sendable, Hashable, CustomStringConvertible {
     public enum Kind: String, Sendable, Hashable, CaseIterable {
         /// An event's content no longer matches its own hash.
         case edited
-        /// An event is missing: a gap in a chain, or a chain shorter than a checkpoint sealed it.
+        /// An event is missing: a gap in a chain, a chain shorter than a checkpoint sealed it, or a live record
+        /// with no events at all (or none after its deletion).
         case removed
         /// An event that was never sealed where it stands: a repeated seq, an id inside a sealed range that the
         /// checkpoint did not seal, or a sealed event put back with a new id.
@@ -72,5 +73,7 @@ public struct AuditProblem: Sendable, Hashable, CustomStringConvertible {
         case keptRootDiffers
         case keptCheckpointMissing
         case noCheckpointForKeptRoot
+        case recordWithoutEvents
+        case recordAfterDeletion
     }
 }
