@@ -39,7 +39,7 @@ struct Thidua: AsyncParsableCommand {
               thidua nominations return 3f0c… --reason "Thiếu biên bản bình xét"
             """,
         subcommands: [
-            Demo.self, Serve.self, DatabaseCommand.self, AuditCommand.self, Bench.self,
+            Demo.self, Serve.self, DatabaseCommand.self, InstallCommand.self, AuditCommand.self, Bench.self,
             Login.self, Logout.self, WhoAmI.self, NominationsCommand.self, CouncilCommand.self, UsersCommand.self,
             RoundsCommand.self, MovementsCommand.self, DecisionsCommand.self, ComplianceCommand.self, ReportsCommand.self, HoldsCommand.self,
             RulesCommand.self, EligibilityCommand.self, ExemplarsCommand.self, NoticesCommand.self,

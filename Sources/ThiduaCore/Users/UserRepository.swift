@@ -25,25 +25,9 @@ public struct UserRepository: Sendable {
         unitID: UUID, username: String, fullName: String, password: String, by actor: Actor
     ) async throws -> UUID {
         let capacity = try Policy.permit(actor, .manageUsers)
-        let username = username.lowercased()
-        guard username.wholeMatch(of: /[a-z0-9._-]{3,64}/) != nil else {
-            throw ThiduaError.invalid(field: "username", vietnamese: "Tên đăng nhập gồm 3–64 ký tự a–z, 0–9, dấu chấm, gạch.",
-                                      english: "A username is 3–64 characters of a–z, 0–9, '.', '_' or '-'.")
-        }
-        guard let fullName = Text.cleaned(fullName) else {
-            throw ThiduaError.invalid(field: "fullName", vietnamese: "Phải có họ và tên.", english: "The full name is required.")
-        }
-        guard password.count >= 10 else {
-            throw ThiduaError.invalid(field: "password", vietnamese: "Mật khẩu phải có ít nhất 10 ký tự.",
-                                      english: "A password has at least 10 characters.")
-        }
+        let account = try NewAccount(username: username, fullName: fullName, password: password)
         return try await store.write(actor, capacity, action: "user.create") { connection in
-            let rows = try await connection.query("""
-                INSERT INTO thidua.users (unit_id, username, full_name, password_hash)
-                VALUES (\(unitID), \(username), \(fullName), public.crypt(\(password), public.gen_salt('bf', 10)))
-                RETURNING id
-                """)
-            return try rows.single()!.decode(UUID.self, at: 0)
+            try await account.insert(into: unitID, on: connection)
         }
     }
 

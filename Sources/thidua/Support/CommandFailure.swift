@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Postgres
 import PostgresCluster
+import ThiduaCore
 
 /// Turns any error into a bilingual message on standard error and the documented exit code.
 enum CommandFailure {
@@ -17,6 +18,14 @@ enum CommandFailure {
         if let error = error as? NameLookupError {
             FileHandle.standardError.write(Data("thidua: \(error)\n".utf8))
             return ExitCode(error.exitCode)
+        }
+        if let error = error as? ThiduaError {
+            FileHandle.standardError.write(Data("thidua: \(error.vietnamese)\n        \(error.english)\n".utf8))
+            switch error {
+            case .notFound: return ExitCode(66)
+            case .invalid, .duplicate: return ExitCode(dataError)
+            default: return ExitCode(1)
+            }
         }
         let (code, vietnamese) = classify(error)
         FileHandle.standardError.write(Data("thidua: \(vietnamese)\n        \(error)\n".utf8))
