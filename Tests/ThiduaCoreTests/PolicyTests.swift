@@ -116,8 +116,9 @@ struct PolicyTests {
         #expect(throws: PolicyDenial.otherUnit) { try Policy.authorize(actor([.unitClerk], unit: otherUnit), NoticeAction.record(unitID: unit)) }
         #expect(throws: PolicyDenial.readOnly) { try Policy.authorize(auditor, NoticeAction.record(unitID: unit)) }
         #expect(try Policy.authorize(auditor, NoticeAction.viewNotices).role == .auditor)
-        #expect(throws: PolicyDenial.roleRequired([.unitClerk, .unitHead, .secretariat, .chairman, .auditor])) {
-            try Policy.authorize(actor([.councilMember]), NoticeAction.viewNotices)
+        #expect(try Policy.authorize(actor([.councilMember]), NoticeAction.viewNotices).role == .councilMember)
+        #expect(throws: PolicyDenial.roleRequired([.unitClerk, .unitHead, .secretariat, .councilMember, .chairman, .auditor])) {
+            try Policy.authorize(actor([.admin]), NoticeAction.viewNotices)
         }
     }
 

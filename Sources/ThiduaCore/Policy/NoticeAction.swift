@@ -8,8 +8,9 @@ public enum NoticeAction: Sendable, Hashable {
     /// Record an objection or comment received about the nomination of `unitID`: the secretariat, or that unit's
     /// clerk or head where the notice is posted at the unit's seat.
     case record(unitID: UUID)
-    /// Read notices and what they received: as commendation records are read (the nomination's unit, the
-    /// secretariat, the chairman, auditors); row-level security narrows it to the records.
+    /// Read notices and what they received: as their nomination is read (its unit, the lead units of its
+    /// movement, the secretariat, the council and the chairman from council review on, auditors); row-level
+    /// security (0024) narrows it to the notices of nominations the actor may read.
     case viewNotices
 }
 
@@ -30,7 +31,7 @@ extension Policy {
         case .record(let unitID):
             return try secretariatOrStaff(of: unitID, actor, elsewhere: .otherUnit)
         case .viewNotices:
-            return try requireAny(actor, [.unitClerk, .unitHead, .secretariat, .chairman, .auditor])
+            return try requireAny(actor, [.unitClerk, .unitHead, .secretariat, .councilMember, .chairman, .auditor])
         }
     }
 }
