@@ -17,16 +17,20 @@ struct CouncilMinutesTests {
         let ofCommuneA = try await f.verified("Lò Thị Mai", ofCommuneA: true)
         let ofCommuneB = try await f.verified("Sùng A Páo")
         let (a, b) = (ofCommuneA.id, ofCommuneB.id)
-        let extra = try await f.addMembers(2)
-        let (absentee, excused) = (extra[0], extra[1])
+        let extra = try await f.addMembers(4)
+        let (absentee, excused, sixth, seventh) = (extra[0], extra[1], extra[2], extra[3])
         let session = try await f.council.open(
             round: f.world.round, title: "Phiên họp xét khen thưởng năm 2021", nominations: [a, b], excused: [excused.userID],
             by: f[.secretary])
         _ = try await f.council.vote(.approve, comment: "Thành tích tiêu biểu", on: a, in: session.id, version: 0, by: f[.member])
         _ = try await f.council.vote(.reject, on: a, in: session.id, version: 0, by: f[.chairman])
+        _ = try await f.council.vote(.reject, on: a, in: session.id, version: 0, by: sixth)
+        _ = try await f.council.vote(.reject, on: a, in: session.id, version: 0, by: seventh)
         _ = try await f.council.vote(.approve, on: b, in: session.id, version: 0, by: f[.member])
         _ = try await f.council.vote(.approve, on: b, in: session.id, version: 0, by: f[.chairman])
         _ = try await f.council.vote(.abstain, on: b, in: session.id, version: 0, by: f[.member2])
+        _ = try await f.council.vote(.approve, on: b, in: session.id, version: 0, by: sixth)
+        _ = try await f.council.vote(.approve, on: b, in: session.id, version: 0, by: seventh)
         let closed = try await f.council.close(session.id, version: session.version, by: f[.secretary])
 
         let minutes = try await f.council.minutes(session.id, as: f[.secretary])
@@ -36,16 +40,18 @@ struct CouncilMinutesTests {
         #expect(minutes.opened.contains(" giờ ") && minutes.opened.contains(" phút, ngày ") && minutes.opened.contains(" tháng "))
         #expect(minutes.chair == "Vũ Đình Khoa" && minutes.secretary == "Phạm Thu Trang")
         #expect(!minutes.secretBallot && minutes.rule.contains { $0.contains("công khai") })
-        #expect(minutes.rule.first == "Biểu quyết khi có ít nhất 2/3 số thành viên Hội đồng được biểu quyết tham gia.")
+        #expect(minutes.rule.first == "Biểu quyết khi có ít nhất 2/3 tổng số thành viên Hội đồng (kể cả thành viên vắng mặt) tham gia.")
         #expect(minutes.rule.last == "Căn cứ: \(CouncilRule.standard.legalBasis).")
 
-        // Attendance: the chairman first; present = voted (or recused themselves); the excused member counts for nothing.
+        // Attendance: the chairman first; present = voted (or recused themselves); the excused member is absent
+        // but still one of the council's members.
         let id = { (person: Person) in f.world.users[person]! }
         #expect(minutes.members.first?.memberID == id(.chairman) && minutes.members.first?.isChairman == true)
         let attendance = Dictionary(uniqueKeysWithValues: minutes.members.map { ($0.memberID, $0.attendance) })
         #expect(attendance == [id(.chairman): .present, id(.member): .present, id(.member2): .present,
-                               absentee.userID: .absent, excused.userID: .excused])
-        #expect(minutes.memberCount == 4 && minutes.presentCount == 3)
+                               absentee.userID: .absent, excused.userID: .excused, sixth.userID: .present,
+                               seventh.userID: .present])
+        #expect(minutes.memberCount == 7 && minutes.excusedCount == 1 && minutes.presentCount == 5)
 
         // Each item: its tally, and each member's vote, exactly the raw rows.
         let raw = try await f.rawVotes(in: session.id)
@@ -62,13 +68,16 @@ struct CouncilMinutesTests {
         }
         let first = minutes.items[0], second = minutes.items[1]
         #expect(first.unitName == "UBND xã Sín Chải" && second.unitName == "UBND xã Tả Phìn")
-        // a: member2's own commune, recused by default; 4 counted members less the recused one.
+        // a: member2's own commune, recused by default; 7 members (the excused one included) less the recused one:
+        // 4 of 6 take part, exactly 2/3, and 1 of 4 approves.
         #expect(first.recusals.map(\.memberID) == [id(.member2)] && first.recusals.first?.byDefault == true)
-        #expect(first.tally?.eligible == 3 && first.outcome == .rejected && first.outcomeText == "Không thông qua.")
+        #expect(first.tally?.eligible == 6 && first.outcome == .rejected && first.outcomeText == "Không thông qua.")
         #expect(first.votes.first { $0.memberID == id(.member) }?.comment == "Thành tích tiêu biểu")
         #expect(first.votes.first { $0.memberID == id(.chairman) }?.choiceText == "Không tán thành")
-        #expect(second.tally == CouncilTally(eligible: 4, approve: 2, reject: 0, abstain: 1, chairmanVote: .approve))
-        #expect(second.outcome == .approved && second.tallyText == "Thành viên được biểu quyết: 4; tán thành: 2; không tán thành: 0; không biểu quyết: 1.")
+        // b: 5 of 7 take part, more than 2/3; 4 of the 5 approve.
+        #expect(second.tally == CouncilTally(members: 7, approve: 4, reject: 0, abstain: 1, chairmanVote: .approve))
+        #expect(second.outcome == .approved
+            && second.tallyText == "Thành viên Hội đồng: 7; rút khỏi xét: 0; tán thành: 4; không tán thành: 0; không biểu quyết: 1.")
         // A council member reads the same minutes once the session is closed.
         #expect(try await f.council.minutes(session.id, as: f[.member2]) == minutes)
     }

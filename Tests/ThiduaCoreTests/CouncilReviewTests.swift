@@ -100,11 +100,11 @@ struct CouncilReviewTests {
         // The close tallies each item by the standard rule (quorum 2/3, more than half of those present).
         session = try await f.council.close(session.id, version: session.version, by: f[.secretary])
         #expect(session.state == .closed && session.closedBy == id(.secretary))
-        // a: member and chairman eligible (member2 recused), both approve.
-        #expect(session.item(a)?.tally == CouncilTally(eligible: 2, approve: 2, reject: 0, abstain: 0, chairmanVote: .approve))
+        // a: three members, member2 recused and out of the base; member and chairman both approve.
+        #expect(session.item(a)?.tally == CouncilTally(members: 3, recused: 1, approve: 2, reject: 0, abstain: 0, chairmanVote: .approve))
         #expect(session.item(a)?.outcome == .approved)
         // b: chairman and member2 eligible (member recused), one each way: a tie is not more than half.
-        #expect(session.item(b)?.tally == CouncilTally(eligible: 2, approve: 1, reject: 1, abstain: 0, chairmanVote: .reject))
+        #expect(session.item(b)?.tally == CouncilTally(members: 3, recused: 1, approve: 1, reject: 1, abstain: 0, chairmanVote: .reject))
         #expect(session.item(b)?.outcome == .rejected)
         #expect(try await f.world.nominations.get(a, as: f[.secretary]).state == .approved)
         #expect(try await f.world.nominations.get(b, as: f[.secretary]).state == .rejected)
@@ -193,47 +193,82 @@ struct CouncilReviewTests {
 
     // MARK: - The rule, through the close
 
-    /// Everyone who may sit: the world's three members and eight more, so that any case's eligible count fits.
-    static let extraMembers = 8
-
-    @Test("outcomes of the close follow the session's rule: ties, missing quorum, 2/3, 90% of all members (the cases of CouncilRuleTests, each citing its rule)",
+    @Test("outcomes of the close follow the session's rule: the whole roster as the base, recusals, written votes, ties, abstentions (the cases of CouncilRuleTests, each citing its rule)",
           arguments: CouncilRuleTests.cases)
     func closeFollowsTheRule(_ example: CouncilRuleTests.Case) async throws {
         let f = try await CouncilFixture.make(poolSize: 2)
-        let extra = try await f.addMembers(Self.extraMembers)
+        let tally = example.tally
+        // The roster is everyone of the area holding council_member or chairman: the world's three and as many more
+        // as the case has members.
+        let extra = try await f.addMembers(tally.members - 3)
         let nomination = try await f.verified("Lò Thị Mai")
         let rule = try await f.council.addRule(
             example.rule, code: "truong-hop-thu", name: "Quy tắc của trường hợp thử", validFrom: Date(), by: f[.secretary])
 
-        // Seat as many members as the case has eligible, the chairman first when the case needs their vote (or
-        // when ties do not follow the chairman); excuse everyone else at the opening.
-        let tally = example.tally
+        // Meeting votes first (the chairman's first when the case names it, the chairman last of all when ties
+        // follow the chairman and the case has no chairman's vote), then written votes of excused members, then
+        // recusals; everyone left is excused and silent.
         let chairmanSits = tally.chairmanVote != nil || example.rule.tieBreak == .notApproved
         let everyone = (chairmanSits ? [f[.chairman]] : []) + [f[.member], f[.member2]] + extra + (chairmanSits ? [] : [f[.chairman]])
-        let seated = Array(everyone.prefix(tally.eligible))
-        let excused = Set(everyone.dropFirst(tally.eligible).map(\.userID))
         var choices = Array(repeating: VoteChoice.approve, count: tally.approve) + Array(repeating: .reject, count: tally.reject)
             + Array(repeating: .abstain, count: tally.abstain)
         if let chairman = tally.chairmanVote {
             choices.remove(at: choices.firstIndex(of: chairman)!)
             choices.insert(chairman, at: 0)
         }
+        let written = Array(repeating: VoteChoice.approve, count: tally.written.approve)
+            + Array(repeating: .reject, count: tally.written.reject) + Array(repeating: .abstain, count: tally.written.abstain)
+        let voters = Array(everyone.prefix(choices.count))
+        let writers = Array(everyone.dropFirst(choices.count).prefix(written.count))
+        let recusers = Array(everyone.dropFirst(choices.count + written.count).prefix(tally.recused))
+        let silent = everyone.dropFirst(choices.count + written.count + tally.recused)
         let session = try await f.council.open(
-            round: f.world.round, title: "Phiên thử: \(example.why)", nominations: [nomination.id], rule: rule, excused: excused,
-            by: f[.secretary])
+            round: f.world.round, title: "Phiên thử: \(example.why)", nominations: [nomination.id], rule: rule,
+            excused: Set((writers + silent).map(\.userID)), by: f[.secretary])
         #expect(session.rule == example.rule)
-        for (member, choice) in zip(seated, choices) {
+        #expect(session.roster.count == tally.members)
+        for (member, choice) in zip(voters, choices) {
             _ = try await f.council.vote(choice, on: nomination.id, in: session.id, version: 0, by: member)
+        }
+        for member in recusers {
+            _ = try await f.council.recuse(from: nomination.id, in: session.id, reason: "Trường hợp thử: rút khỏi xét", by: member)
+        }
+        for (member, choice) in zip(writers, written) {
+            if example.rule.writtenVotesAllowed {
+                _ = try await f.council.vote(choice, on: nomination.id, in: session.id, version: 0, by: member)
+            } else {
+                // A rule without written votes: the excused member is refused, by the policy and by the database.
+                await #expect(throws: ThiduaError.denied(.notOnRoster)) {
+                    try await f.council.vote(choice, on: nomination.id, in: session.id, version: 0, by: member)
+                }
+                #expect(try await f.refusal(of: """
+                    INSERT INTO thidua.council_votes (session_id, nomination_id, member_id, choice)
+                    VALUES (\(session.id), \(nomination.id), \(member.userID), \(choice.rawValue))
+                    """, as: member, in: .councilMember) == "TD020")
+            }
         }
         let closed = try await f.council.close(session.id, version: session.version, by: f[.secretary])
         let item = try #require(closed.item(nomination.id))
         #expect(item.outcome == example.expected, "\(example.why)")
-        #expect(item.tally.map { [$0.eligible, $0.approve, $0.reject, $0.abstain] } == [tally.eligible, tally.approve, tally.reject, tally.abstain])
-        if example.rule.tieBreak == .chairmanSide {
-            #expect(item.tally?.chairmanVote == tally.chairmanVote)
+        // What the database keeps: written votes refused where the rule takes none; under a secret ballot counted
+        // among the others.
+        var kept = tally
+        if !example.rule.writtenVotesAllowed {
+            kept.written = .init()
+        } else if example.rule.ballot == .secret {
+            kept = CouncilTally(
+                members: tally.members, recused: tally.recused, approve: tally.approve + tally.written.approve,
+                reject: tally.reject + tally.written.reject, abstain: tally.abstain + tally.written.abstain)
+        }
+        let stored = try #require(item.tally)
+        let counts: (CouncilTally) -> [Int] = { [$0.members, $0.recused, $0.approve, $0.reject, $0.abstain] }
+        #expect(counts(stored) == counts(kept))
+        #expect(stored.written == kept.written && stored.eligible == kept.members - kept.recused)
+        if example.rule.tieBreak == .chairmanSide, tally.chairmanVote != nil {
+            #expect(stored.chairmanVote == tally.chairmanVote)
         }
         // The database's arithmetic and the Swift rule agree on the stored tally.
-        #expect(item.tally.map(example.rule.outcome(of:)) == item.outcome)
+        #expect(example.rule.outcome(of: stored) == item.outcome)
         let state = try await f.world.nominations.get(nomination.id, as: f[.secretary]).state
         #expect(state == [CouncilOutcome.approved: .approved, .rejected: .rejected, .noQuorum: NominationState.verified][example.expected])
     }
@@ -283,10 +318,10 @@ struct CouncilReviewTests {
 
         session = try await f.council.close(session.id, version: session.version, by: f[.secretary])
         // a: 2 of 3 members approve (the member's changed vote counted as a rejection): short of 90% of all members.
-        #expect(session.item(a)?.tally == CouncilTally(eligible: 3, approve: 2, reject: 1, abstain: 0))
+        #expect(session.item(a)?.tally == CouncilTally(members: 3, approve: 2, reject: 1, abstain: 0))
         #expect(session.item(a)?.outcome == .rejected)
         // b: one of three took part, short of the 2/3 quorum: verified again, for another session.
-        #expect(session.item(b)?.tally == CouncilTally(eligible: 3, approve: 0, reject: 1, abstain: 0))
+        #expect(session.item(b)?.tally == CouncilTally(members: 3, approve: 0, reject: 1, abstain: 0))
         #expect(session.item(b)?.outcome == .noQuorum)
         #expect(try await f.world.nominations.get(b, as: f[.secretary]).state == .verified)
         // Participation is on record; choices are not, for anyone.

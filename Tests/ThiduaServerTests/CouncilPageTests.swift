@@ -121,4 +121,34 @@ struct CouncilPageTests {
             #expect(try await member.get(path).text.contains("Đồng chí đã bỏ phiếu (phiếu kín"))
         }
     }
+
+    @Test("an excused member is told they do not vote under the standard rule, and votes in writing from the page under the 90% rule")
+    func excusedMemberVotesInWritingWhereTheRuleAllows() async throws {
+        try await APIWorld.run(verifier: false) { world, api in
+            let first = try await world.verified("Lò Thị Mai")
+            let second = try await world.verified("Vàng A Páo")
+            let council = world.councilReviews
+            let secretary = try await world.actor(.secretary)
+            let absent = try await world.actor(.member2)
+            let ninety = try #require(try await council.rules(as: secretary).first { $0.code == "ninety-percent-secret" })
+            let standard = try await council.open(
+                round: first.roundID, title: "Phiên theo quy tắc chuẩn", nominations: [first.id], excused: [absent.userID], by: secretary)
+            let written = try await council.open(
+                round: second.roundID, title: "Phiên xét Chiến sĩ thi đua", nominations: [second.id], rule: ninety.id,
+                excused: [absent.userID], by: secretary)
+            let member2 = try await Self.pages(api, .member2)
+
+            let excusedPage = try await member2.get("/hoi-dong/\(standard.id.lower)")
+            #expect(excusedPage.text.contains("Đồng chí vắng có lý do ở phiên họp này nên không biểu quyết."))
+            #expect(!excusedPage.text.contains("name=\"choice\""))
+
+            let path = "/hoi-dong/\(written.id.lower)"
+            let writtenPage = try await member2.get(path)
+            #expect(writtenPage.text.contains("phiếu của đồng chí được tính là phiếu bằng văn bản"))
+            let token = try #require(PageClient.csrf(in: writtenPage.text))
+            let cast = try await member2.post("\(path)/phieu", [("_csrf", token), ("ho-so", second.id.lower), ("choice", "approve"), ("version", "0")])
+            #expect(cast.status == .seeOther)
+            #expect(try await council.session(written.id, as: secretary).item(second.id)?.votes.map(\.memberID) == [absent.userID])
+        }
+    }
 }

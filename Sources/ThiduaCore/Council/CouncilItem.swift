@@ -16,15 +16,26 @@ public struct CouncilItem: Sendable, Hashable, Codable {
     public var votes: [CouncilVote]
     public var recusals: [CouncilRecusal]
 
-    static let columns: StaticString = "nomination_id, unit_id, eligible, approve, reject, abstain, chairman_vote, outcome"
+    static let columns: StaticString = """
+        nomination_id, unit_id, eligible, members, recused, approve, reject, abstain, written_approve, written_reject,
+        written_abstain, chairman_vote, outcome
+        """
 
     init(row: PostgresRow, votes: [CouncilVote], recusals: [CouncilRecusal]) throws {
         nominationID = try row.decode(column: "nomination_id")
         unitID = try row.decode(column: "unit_id")
         if let eligible = try row.decode(Int?.self, column: "eligible") {
+            // Tallied before migration 0025, an item has no `members`: its `eligible` was then the whole base
+            // (the roster less the excused and the recused), and no written vote could be cast.
+            let members = try row.decode(Int?.self, column: "members")
             tally = CouncilTally(
-                eligible: eligible, approve: try row.decode(column: "approve"), reject: try row.decode(column: "reject"),
+                members: members ?? eligible, recused: members == nil ? 0 : try row.decode(column: "recused"),
+                approve: try row.decode(column: "approve"), reject: try row.decode(column: "reject"),
                 abstain: try row.decode(column: "abstain"),
+                written: .init(
+                    approve: try row.decode(Int?.self, column: "written_approve") ?? 0,
+                    reject: try row.decode(Int?.self, column: "written_reject") ?? 0,
+                    abstain: try row.decode(Int?.self, column: "written_abstain") ?? 0),
                 chairmanVote: try row.decode(String?.self, column: "chairman_vote").flatMap(VoteChoice.init(rawValue:)))
         }
         outcome = try row.decode(String?.self, column: "outcome").flatMap(CouncilOutcome.init(rawValue:))

@@ -11,7 +11,7 @@ import Foundation
 /// ```swift
 /// let minutes = try await council.minutes(session.id, as: secretary)
 /// minutes.isDraft                 // false once closed
-/// minutes.items[0].tally          // CouncilTally(eligible: 3, approve: 2, reject: 1, abstain: 0)
+/// minutes.items[0].tally          // CouncilTally(members: 3, approve: 2, reject: 1, abstain: 0)
 /// minutes.items[0].votes.count    // 0 under a secret ballot
 /// ```
 public struct CouncilMinutes: Sendable, Hashable, Codable {
@@ -21,8 +21,10 @@ public struct CouncilMinutes: Sendable, Hashable, Codable {
             /// Voted on, or recused themselves from, at least one nomination.
             case present
             case absent
-            /// Excused by the secretariat at opening: neither votes nor counts.
+            /// Excused by the secretariat at opening: absent, still counted in every base counted on members.
             case excused
+            /// Excused, and voted in writing on at least one nomination (where the rule counts written votes).
+            case inWriting = "in_writing"
         }
 
         public var memberID: UUID
@@ -38,6 +40,7 @@ public struct CouncilMinutes: Sendable, Hashable, Codable {
         public var memberID: UUID
         public var name: String
         public var choice: VoteChoice
+        /// "Tán thành", "Tán thành (bằng văn bản)" for an excused member's written vote.
         public var choiceText: String
         public var comment: String?
     }
@@ -115,8 +118,10 @@ public struct CouncilMinutes: Sendable, Hashable, Codable {
     public var rule: [String]
     /// The chairman first, then by name.
     public var members: [Member]
-    /// Members who count (the roster less those excused) and those of them present.
+    /// Every member of the frozen roster, excused ones included (the base of a rule counted on members), those
+    /// excused, and those present.
     public var memberCount: Int
+    public var excusedCount: Int
     public var presentCount: Int
     /// The chairman on the roster, who presides.
     public var chair: String?
@@ -155,15 +160,20 @@ public struct CouncilMinutes: Sendable, Hashable, Codable {
         rule = session.rule.vietnamese
 
         let acted = Set(session.items.flatMap { $0.votes.map(\.memberID) + $0.recusals.filter { !$0.byDefault }.map(\.memberID) })
+        let voted = Set(session.items.flatMap { $0.votes.map(\.memberID) })
+        let absent = Set(session.roster.filter { !$0.countsForQuorum }.map(\.memberID))
         members = session.roster
             .sorted { ($0.isChairman ? 0 : 1, order($0.memberID)) < ($1.isChairman ? 0 : 1, order($1.memberID)) }
             .map { seat in
-                let attendance: Member.Attendance = !seat.countsForQuorum ? .excused : acted.contains(seat.memberID) ? .present : .absent
+                let attendance: Member.Attendance = !seat.countsForQuorum
+                    ? (voted.contains(seat.memberID) ? .inWriting : .excused)
+                    : acted.contains(seat.memberID) ? .present : .absent
                 return Member(
                     memberID: seat.memberID, name: name(seat.memberID), unitName: facts.units[seat.unitID] ?? "",
                     isChairman: seat.isChairman, attendance: attendance, attendanceText: Self.words(attendance))
             }
-        memberCount = members.filter { $0.attendance != .excused }.count
+        memberCount = members.count
+        excusedCount = absent.count
         presentCount = members.filter { $0.attendance == .present }.count
         chair = session.roster.first(where: \.isChairman).map { name($0.memberID) }
         secretary = names[session.openedBy]
@@ -171,7 +181,10 @@ public struct CouncilMinutes: Sendable, Hashable, Codable {
         items = facts.nominations.enumerated().compactMap { index, nomination in
             guard let item = session.item(nomination.id) else { return nil }
             let votes = secret ? [] : item.votes.sorted { order($0.memberID) < order($1.memberID) }.compactMap { vote in
-                vote.choice.map { Vote(memberID: vote.memberID, name: name(vote.memberID), choice: $0, choiceText: $0.vietnamese, comment: vote.comment) }
+                vote.choice.map {
+                    Vote(memberID: vote.memberID, name: name(vote.memberID), choice: $0,
+                         choiceText: $0.vietnamese + (absent.contains(vote.memberID) ? " (bằng văn bản)" : ""), comment: vote.comment)
+                }
             }
             return Item(
                 number: index + 1, nominationID: nomination.id, nomineeName: nomination.nomineeName, nomineeKind: nomination.nomineeKind,
@@ -195,7 +208,8 @@ public struct CouncilMinutes: Sendable, Hashable, Codable {
         switch attendance {
         case .present: "Có mặt"
         case .absent: "Vắng mặt"
-        case .excused: "Vắng có lý do (không tính vào số thành viên biểu quyết)"
+        case .excused: "Vắng có lý do"
+        case .inWriting: "Vắng có lý do, biểu quyết bằng văn bản"
         }
     }
 

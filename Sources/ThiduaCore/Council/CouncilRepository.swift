@@ -17,7 +17,8 @@ import Postgres
 /// ```
 ///
 /// Opening freezes the roster: everyone of the area who holds `council_member` or `chairman` at that moment,
-/// less those `excused`; a member whose own unit submitted a nomination is recused from it by default. The rule
+/// `excused` ones kept on it, absent (they count in every base counted on members, and vote in writing where the
+/// rule allows it); a member whose own unit submitted a nomination is recused from it by default. The rule
 /// is the one named, else the round's, else the default in force that day (`council_rules`, 0009), snapshotted
 /// into the session. Under a secret ballot a vote is kept as participation only (no choice, no comment, for
 /// anyone, the voter included); the choices are counted when the session closes and can never be traced back.
@@ -52,11 +53,12 @@ public struct CouncilRepository: Sendable {
         return try await store.write(actor, capacity, action: "council.rule.add") { connection in
             try await connection.query("""
                 INSERT INTO thidua.council_rules (area_id, code, name, quorum_numerator, quorum_denominator,
-                    threshold_numerator, threshold_denominator, strictly_more, base, ballot, tie_break, legal_basis,
-                    is_default, valid_from)
+                    threshold_numerator, threshold_denominator, strictly_more, base, ballot, tie_break, recused_excluded,
+                    written_votes_allowed, legal_basis, is_default, valid_from)
                 VALUES (\(actor.areaID), \(code), \(name), \(rule.quorumNumerator), \(rule.quorumDenominator),
                     \(rule.thresholdNumerator), \(rule.thresholdDenominator), \(rule.strictlyMore), \(rule.base.rawValue),
-                    \(rule.ballot.rawValue), \(rule.tieBreak.rawValue), \(basis), \(isDefault), \(validFrom)::date)
+                    \(rule.ballot.rawValue), \(rule.tieBreak.rawValue), \(rule.recusedExcluded), \(rule.writtenVotesAllowed),
+                    \(basis), \(isDefault), \(validFrom)::date)
                 RETURNING id
                 """).single()!.decode(UUID.self, at: 0)
         }
@@ -261,7 +263,7 @@ public struct CouncilRepository: Sendable {
         let rows = try await connection.query("""
             SELECT s.state, s.ballot,
                    EXISTS (SELECT FROM thidua.council_session_items i WHERE i.session_id = s.id AND i.nomination_id = \(nominationID)) AS has_item,
-                   coalesce((SELECT r.counts_for_quorum FROM thidua.council_roster r
+                   coalesce((SELECT r.counts_for_quorum OR s.written_votes_allowed FROM thidua.council_roster r
                              WHERE r.session_id = s.id AND r.user_id = \(actor.userID)), false) AS seated,
                    EXISTS (SELECT FROM thidua.council_recusals c
                            WHERE c.session_id = s.id AND c.nomination_id = \(nominationID) AND c.member_id = \(actor.userID)) AS recused,

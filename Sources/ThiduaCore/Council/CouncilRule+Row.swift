@@ -4,7 +4,7 @@ extension CouncilRule {
     /// The columns `init(row:)` reads, as `council_rules` and the snapshot in `council_sessions` both name them.
     static let columns: StaticString = """
         quorum_numerator, quorum_denominator, threshold_numerator, threshold_denominator, strictly_more, base, ballot,
-        tie_break, legal_basis
+        tie_break, recused_excluded, written_votes_allowed, legal_basis
         """
 
     init(row: PostgresRow) throws {
@@ -17,6 +17,8 @@ extension CouncilRule {
             base: try row.decodeEnum(column: "base"),
             ballot: try row.decodeEnum(column: "ballot"),
             tieBreak: try row.decodeEnum(column: "tie_break"),
+            recusedExcluded: try row.decode(column: "recused_excluded"),
+            writtenVotesAllowed: try row.decode(column: "written_votes_allowed"),
             legalBasis: try row.decode(column: "legal_basis"))
     }
 }

@@ -2,12 +2,13 @@
 ///
 /// ```swift
 /// CouncilRule.standard.vietnamese.first
-/// // "Biểu quyết khi có ít nhất 2/3 số thành viên Hội đồng được biểu quyết tham gia."
+/// // "Biểu quyết khi có ít nhất 2/3 tổng số thành viên Hội đồng (kể cả thành viên vắng mặt) tham gia."
 /// ```
 extension CouncilRule {
     public var vietnamese: [String] {
         var sentences = [
-            "Biểu quyết khi có ít nhất \(Self.share(quorumNumerator, quorumDenominator)) số thành viên Hội đồng được biểu quyết tham gia.",
+            "Biểu quyết khi có ít nhất \(Self.share(quorumNumerator, quorumDenominator)) tổng số thành viên Hội đồng "
+                + "(kể cả thành viên vắng mặt) tham gia.",
             "Hồ sơ được thông qua khi số phiếu tán thành \(strictlyMore ? "trên" : "từ") "
                 + "\(Self.share(thresholdNumerator, thresholdDenominator))\(strictlyMore ? "" : " trở lên") \(baseWords).",
         ]
@@ -16,6 +17,12 @@ extension CouncilRule {
                 ? "Nếu số phiếu tán thành đúng bằng tỷ lệ trên, kết quả theo phía Chủ tịch Hội đồng biểu quyết."
                 : "Nếu số phiếu tán thành đúng bằng tỷ lệ trên, hồ sơ không được thông qua.")
         }
+        sentences.append(recusedExcluded
+            ? "Thành viên rút khỏi xét một hồ sơ không được tính vào số thành viên khi xét hồ sơ đó."
+            : "Thành viên rút khỏi xét một hồ sơ vẫn được tính vào tổng số thành viên khi xét hồ sơ đó (không tính là phiếu tán thành).")
+        sentences.append(writtenVotesAllowed
+            ? "Thành viên vắng mặt biểu quyết bằng văn bản; phiếu bằng văn bản được tính như phiếu tại phiên họp."
+            : "Không lấy ý kiến bằng văn bản của thành viên vắng mặt.")
         sentences.append(ballotWords)
         sentences.append("Căn cứ: \(legalBasis).")
         return sentences
@@ -31,7 +38,7 @@ extension CouncilRule {
 
     private var baseWords: String {
         switch base {
-        case .members: "tổng số thành viên Hội đồng được biểu quyết"
+        case .members: "tổng số thành viên Hội đồng"
         case .present: "số thành viên tham gia biểu quyết (phiếu không biểu quyết vẫn được tính)"
         case .votesCast: "tổng số phiếu tán thành và không tán thành (không tính phiếu không biểu quyết)"
         }
@@ -55,9 +62,14 @@ extension VoteChoice {
 }
 
 extension CouncilTally {
-    /// "Thành viên được biểu quyết: 5; tán thành: 4; không tán thành: 1; không biểu quyết: 0."
+    /// "Thành viên Hội đồng: 5; rút khỏi xét: 0; tán thành: 4; không tán thành: 1; không biểu quyết: 0.", and the
+    /// written votes after it when there are any.
     public var vietnamese: String {
-        "Thành viên được biểu quyết: \(eligible); tán thành: \(approve); không tán thành: \(reject); không biểu quyết: \(abstain)."
+        let meeting = "Thành viên Hội đồng: \(members); rút khỏi xét: \(recused); tán thành: \(approve); "
+            + "không tán thành: \(reject); không biểu quyết: \(abstain)."
+        guard written.total > 0 else { return meeting }
+        return meeting + " Phiếu bằng văn bản của thành viên vắng mặt: tán thành: \(written.approve); "
+            + "không tán thành: \(written.reject); không biểu quyết: \(written.abstain)."
     }
 }
 

@@ -16,8 +16,8 @@ public struct CouncilRuleRecord: Sendable, Hashable, Codable {
 
     static let columns: StaticString = """
         id, area_id, code, name, quorum_numerator, quorum_denominator, threshold_numerator, threshold_denominator,
-        strictly_more, base, ballot, tie_break, legal_basis, is_default, valid_from::timestamptz AS valid_from,
-        valid_to::timestamptz AS valid_to
+        strictly_more, base, ballot, tie_break, recused_excluded, written_votes_allowed, legal_basis, is_default,
+        valid_from::timestamptz AS valid_from, valid_to::timestamptz AS valid_to
         """
 
     init(row: PostgresRow) throws {

@@ -39,7 +39,8 @@ public struct CouncilSession: Sendable, Hashable, Codable {
 
     static let columns: StaticString = """
         id, round_id, title, rule_id, quorum_numerator, quorum_denominator, threshold_numerator, threshold_denominator,
-        strictly_more, base, ballot, tie_break, legal_basis, state, opened_by, opened_at, closed_by, closed_at, version
+        strictly_more, base, ballot, tie_break, recused_excluded, written_votes_allowed, legal_basis, state, opened_by,
+        opened_at, closed_by, closed_at, version
         """
 
     init(row: PostgresRow, roster: [CouncilSeat], items: [CouncilItem]) throws {

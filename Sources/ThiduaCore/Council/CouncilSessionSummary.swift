@@ -11,7 +11,8 @@ public struct CouncilSessionSummary: Sendable, Hashable, Identifiable, Codable {
     public var openedAt: Date
     public var closedAt: Date?
     public var itemCount: Int
-    /// Whether the actor who asked sits on the session to vote (on the roster and not excused).
+    /// Whether the actor who asked sits on the session to vote: on the roster, and not excused or excused under a
+    /// rule that takes written votes.
     public var seated: Bool
     /// The items the actor who asked has neither voted on nor recused from; 0 when not seated or closed.
     public var awaitingVote: Int

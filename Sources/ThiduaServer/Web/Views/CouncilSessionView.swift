@@ -51,6 +51,8 @@ struct CouncilSessionView {
     var secret: Bool
     var seated: Bool
     var excused: Bool
+    /// Excused, under a rule that counts written votes: what they cast is their written vote.
+    var inWriting: Bool
     var mayClose: Bool
     var memberCount: Int
     var minutesHref: String
@@ -74,8 +76,9 @@ struct CouncilSessionView {
         closed = session.closedAt.map(VietnameseTime.moment)
         rule = minutes.rule
         self.secret = secret
-        seated = member && seat?.countsForQuorum == true
-        excused = member && seat?.countsForQuorum == false
+        seated = member && seat?.votes(under: session.rule) == true
+        excused = member && seat?.countsForQuorum == false && !seated
+        inWriting = member && seat?.countsForQuorum == false && seated
         mayClose = CouncilSessionMachine.allows(.close, from: .init(session: session.state, standing: .offRoster), by: actor)
         memberCount = minutes.memberCount
         minutesHref = "/api/v1/council/sessions/\(id)/minutes"

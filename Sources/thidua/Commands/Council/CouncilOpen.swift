@@ -8,7 +8,7 @@ struct CouncilOpen: AsyncParsableCommand {
     @Option(help: "The round (code, as `thidua rounds list` prints it, or id).") var round: String
     @Option(help: "The session's title.") var title: String
     @Option(help: "A rule other than the round's (code, as GET /api/v1/council/rules gives it, or id).") var rule: String?
-    @Option(parsing: .upToNextOption, help: "Members excused at opening (usernames or ids).") var excused: [String] = []
+    @Option(parsing: .upToNextOption, help: "Members excused at opening (usernames or ids): absent, still counted among all members; they vote in writing with `council vote` where the rule allows it.") var excused: [String] = []
     @Argument(help: "The verified nominations (each its nominee's full name or its id).") var nominations: [String]
 
     func run() async throws {

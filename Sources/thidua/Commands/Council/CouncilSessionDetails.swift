@@ -3,7 +3,15 @@ import Foundation
 /// What the command line prints of a council session.
 struct CouncilSessionDetails: Decodable {
     struct Item: Decodable {
-        struct Tally: Decodable { var eligible: Int; var approve: Int; var reject: Int; var abstain: Int }
+        struct Tally: Decodable {
+            struct Written: Decodable { var approve: Int; var reject: Int; var abstain: Int }
+            var members: Int
+            var recused: Int
+            var approve: Int
+            var reject: Int
+            var abstain: Int
+            var written: Written
+        }
         var nominationID: UUID
         var outcome: String?
         var tally: Tally?
@@ -33,7 +41,13 @@ struct CouncilSessionDetails: Decodable {
         Console.line("phiên / session   \(id.uuidString.lowercased())  \(title)")
         Console.line("trạng thái / state \(state), phiên bản / version \(version), \(roster.count) thành viên / members")
         for item in items {
-            let tally = item.tally.map { " — \($0.approve) đồng ý / approve, \($0.reject) không / reject, \($0.abstain) phiếu trắng / abstain of \($0.eligible)" } ?? ""
+            let tally = item.tally.map { tally in
+                let written = tally.written.approve + tally.written.reject + tally.written.abstain == 0 ? ""
+                    : "; bằng văn bản / in writing \(tally.written.approve) đồng ý / approve, \(tally.written.reject) không / reject, "
+                        + "\(tally.written.abstain) phiếu trắng / abstain"
+                return " — \(tally.approve) đồng ý / approve, \(tally.reject) không / reject, \(tally.abstain) phiếu trắng / abstain"
+                    + "\(written); \(tally.members) thành viên / members, \(tally.recused) rút khỏi xét / recused"
+            } ?? ""
             let nominee = names[item.nominationID] ?? item.nominationID.uuidString.lowercased()
             Console.line("  \(nominee)  \(item.outcome ?? "đang xét / open")\(tally)")
         }

@@ -5,7 +5,11 @@ struct CouncilVote: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vote",
         abstract: "Biểu quyết / Cast or change your vote on a nomination: approve, reject or abstain.",
-        discussion: "A first vote needs no --version; changing it needs the version the first vote printed (--json shows it).")
+        discussion: """
+            A first vote needs no --version; changing it needs the version the first vote printed (--json shows it).
+            A member excused at opening votes the same way, in writing, where the session's rule counts absent members' \
+            written votes (the 90% rule of Nghị định 91/2017 does); elsewhere the vote is refused.
+            """)
 
     @OptionGroup var client: ClientOptions
     @Argument(help: "The session: its title, as `thidua council list` prints it, or its id.") var session: String
