@@ -12,14 +12,16 @@ import ThiduaCore
 /// ```
 /// Every route is in `openapi.yaml`; `ContractTests` fails when the two drift apart.
 public enum ThiduaApplication {
+    /// `standby`, when given, serves reports and the audit trail's reading once it has caught up (``StandbyReads``).
     public static func make(
         pool: PostgresPool,
+        standby: StandbyReads? = nil,
         configuration: ServerConfiguration,
         logger: Logger = Logger(label: "thidua.server"),
         onListening: @escaping @Sendable (_ url: String) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         Application(
-            responder: ClientGoneResponder(inner: router(pool: pool, configuration: configuration).buildResponder()),
+            responder: ClientGoneResponder(inner: router(pool: pool, standby: standby, configuration: configuration).buildResponder()),
             server: .http1(configuration: .init(additionalChannelHandlers: [ClientGoneHandler()])),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "thidua"),
             onServerRunning: { channel in
@@ -37,8 +39,10 @@ public enum ThiduaApplication {
     }
 
     /// The routes and the middleware every request passes: request id, client address, access log, errors, session.
-    public static func router(pool: PostgresPool, configuration: ServerConfiguration) -> Router<ThiduaRequestContext> {
-        let store = RecordStore(pool: pool)
+    public static func router(
+        pool: PostgresPool, standby: StandbyReads? = nil, configuration: ServerConfiguration
+    ) -> Router<ThiduaRequestContext> {
+        let store = RecordStore(pool: pool, standby: standby)
         let users = UserRepository(store: store)
         let audit = AuditTrail(store: store)
         let metrics = RequestMetrics()

@@ -12,7 +12,7 @@ public struct AuditTrail: Sendable {
 
     /// Every event of one record, oldest first.
     public func history(of recordType: String, id recordID: String, as actor: Actor) async throws -> [AuditEvent] {
-        try await store.read(actor) { connection in
+        try await store.report(actor) { connection in
             try await connection.query("""
                 SELECT \(sql: AuditEvent.columns) FROM thidua.audit_events
                 WHERE record_type = \(recordType) AND record_id = \(recordID)
@@ -23,7 +23,7 @@ public struct AuditTrail: Sendable {
 
     /// Everything `userID` did from `start` (inclusive) to `end` (exclusive), oldest first.
     public func actions(of userID: UUID, from start: Date, to end: Date, as actor: Actor) async throws -> [AuditEvent] {
-        try await store.read(actor) { connection in
+        try await store.report(actor) { connection in
             try await connection.query("""
                 SELECT \(sql: AuditEvent.columns) FROM thidua.audit_events
                 WHERE actor_id = \(userID) AND occurred_at >= \(start) AND occurred_at < \(end)
@@ -44,7 +44,7 @@ public struct AuditTrail: Sendable {
     }
 
     private func nomination(_ id: UUID, asOf moment: Date?, afterEvent eventID: Int64?, as actor: Actor) async throws -> Nomination? {
-        try await store.read(actor) { connection in
+        try await store.report(actor) { connection in
             try await connection.query("""
                 SELECT (jsonb_populate_record(NULL::thidua.nominations, e.after)).*
                 FROM thidua.audit_events e

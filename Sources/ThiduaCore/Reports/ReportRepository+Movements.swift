@@ -6,7 +6,7 @@ extension ReportRepository {
     /// and by each classification column in one pass over `movements` (0012), one grouping set per column.
     public func movements(year: Int, as actor: Actor) async throws -> MovementsReport {
         _ = try Policy.permit(actor, .readReports)
-        return try await store.read(actor) { connection in
+        return try await store.report(actor) { connection in
             let rows = try await connection.query("""
                 WITH running AS (
                     SELECT m.* FROM thidua.movements m

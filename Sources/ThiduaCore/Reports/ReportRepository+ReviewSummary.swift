@@ -5,7 +5,7 @@ extension ReportRepository {
     /// The summary for the area's latest review of `kind` (see ``ReviewSummary``), in one read transaction.
     public func reviewSummary(kind: ReviewSummary.Kind, as actor: Actor) async throws -> ReviewSummary {
         _ = try Policy.permit(actor, .readReports)
-        return try await store.read(actor) { connection in
+        return try await store.report(actor) { connection in
             let found = try await connection.query("""
                 SELECT \(sql: EmulationReview.columns), period FROM thidua.emulation_reviews
                 WHERE area_id = \(actor.areaID) AND kind = \(kind.reviewKind.rawValue) AND period IS NOT NULL

@@ -42,7 +42,7 @@ public struct ReportRepository: Sendable {
     /// The year's nominations (of rounds of that year) and commendations (recorded for that year) in the actor's area.
     public func yearly(year: Int, as actor: Actor) async throws -> YearlyReport {
         _ = try Policy.permit(actor, .readReports)
-        return try await store.read(actor) { connection in
+        return try await store.report(actor) { connection in
             func lines(_ key: StaticString, _ label: StaticString, join: StaticString) async throws -> [YearlyReport.Line] {
                 try await connection.query("""
                     SELECT \(sql: key) AS key, \(sql: label) AS label,
@@ -114,7 +114,7 @@ public struct ReportRepository: Sendable {
     /// a nomination while it waits for review).
     public func overdue(asOf day: Date, as actor: Actor) async throws -> [OverdueItem] {
         _ = try Policy.permit(actor, .readReports)
-        return try await store.read(actor) { connection in
+        return try await store.report(actor) { connection in
             try await connection.query("""
                 SELECT n.id, n.nominee_name, n.unit_id, u.name AS unit_name, n.state, l.step, n.updated_at, l.working_days AS limit,
                        thidua.working_days_between(n.updated_at::date, \(day)::date) AS waited
@@ -156,7 +156,7 @@ public struct ReportRepository: Sendable {
     /// day) and its plan for `period`, if received: those without one first, in Vietnamese order.
     public func unitPlans(period: String, as actor: Actor) async throws -> [UnitPlanStatus] {
         _ = try Policy.permit(actor, .readReports)
-        return try await store.read(actor) { connection in
+        return try await store.report(actor) { connection in
             try await Self.unitPlans(period: period, area: actor.areaID, on: connection)
         }
     }

@@ -64,7 +64,7 @@ public struct RoundRepository: Sendable {
 
     /// The compliance table of a round, as far as the actor may see.
     public func compliance(round roundID: UUID, as actor: Actor) async throws -> Compliance {
-        try await store.read(actor) { connection in
+        try await store.report(actor) { connection in
             let units = try await connection.query("""
                 SELECT u.id, u.name, u.kind, l.minimum, l.maximum,
                        \(sql: ReportRepository.milestoneCounts), \(sql: Self.countColumns)

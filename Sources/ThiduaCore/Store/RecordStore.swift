@@ -9,9 +9,12 @@ import Postgres
 /// claimed when it has one. Database refusals come back as ``ThiduaError``s.
 public struct RecordStore: Sendable {
     public let pool: PostgresPool
+    /// A hot standby for reports and the audit trail's reading (``report(_:_:)``); `nil` reads them on `pool`.
+    public let standby: StandbyReads?
 
-    public init(pool: PostgresPool) {
+    public init(pool: PostgresPool, standby: StandbyReads? = nil) {
         self.pool = pool
+        self.standby = standby
     }
 
     /// One write transaction as `actor` acting in `capacity`. When the capacity depends on what the
@@ -41,6 +44,20 @@ public struct RecordStore: Sendable {
     func read<T>(_ actor: Actor, _ body: (PostgresConnection) async throws -> T) async throws -> T {
         do {
             return try await pool.withTransaction(readOnly: true) { connection in
+                Self.name(actor, capacity: nil, action: nil, reason: nil, on: connection)
+                return try await body(connection)
+            }
+        } catch let error as PostgresError {
+            throw ThiduaError(error) ?? error
+        }
+    }
+
+    /// One read-only transaction as `actor` for reports and the audit trail: on the standby when there is one and
+    /// it has replayed everything committed so far (the actor's own last write included), else as ``read(_:_:)``.
+    func report<T>(_ actor: Actor, _ body: (PostgresConnection) async throws -> T) async throws -> T {
+        guard let standby else { return try await read(actor, body) }
+        do {
+            return try await standby.read(primary: pool) { connection in
                 Self.name(actor, capacity: nil, action: nil, reason: nil, on: connection)
                 return try await body(connection)
             }

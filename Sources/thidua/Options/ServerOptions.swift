@@ -1,6 +1,7 @@
 import Foundation
 import ArgumentParser
 import Postgres
+import ThiduaCore
 import ThiduaServer
 
 struct ServerOptions: ParsableArguments {
@@ -93,6 +94,29 @@ struct ServerOptions: ParsableArguments {
             return network
         }
     }
+    @Option(name: .customLong("read-url"), help: ArgumentHelp(
+        "Máy dự phòng để đọc / a hot standby's URL (as thidua_app) for reports and the audit trail's reading, used once it has replayed every write so far (env: DATABASE_READ_URL).",
+        valueName: "url"))
+    var readURL: String?
+
+    @Option(name: .customLong("read-max-lag"), help: ArgumentHelp(
+        "Độ trễ tối đa / milliseconds a read waits for the standby to catch up with the primary before it is served by the primary (env: THIDUA_READ_MAX_LAG_MS; default 500).",
+        valueName: "ms"))
+    var readMaximumLag: Int?
+
+    /// The standby's reads, when a read URL is given: a pool of half the primary's size (reports are few and
+    /// long), connecting within 2 s so that a standby that is down costs one short wait before it is rested.
+    func resolvedStandby() throws -> StandbyReads? {
+        guard let url = readURL ?? Environment.string("DATABASE_READ_URL") else { return nil }
+        let lag = try readMaximumLag ?? Environment.integer("THIDUA_READ_MAX_LAG_MS") ?? 500
+        guard lag >= 0 else { throw ValidationError("--read-max-lag must be 0 or more milliseconds") }
+        var limits = try resolvedLimits()
+        limits.connectTimeout = .seconds(2)
+        let pool = PostgresPool(configuration: .init(
+            connectionString: url, maximumConnections: max(1, try resolvedPoolSize() / 2), limits: limits))
+        return StandbyReads(pool: pool, maximumLag: .milliseconds(lag))
+    }
+
     func resolvedVerifierURL() -> String? { verifierURL ?? Environment.string("THIDUA_VERIFIER_URL") }
     func resolvedPoolSize() throws -> Int {
         let size = try poolSize ?? Environment.integer("THIDUA_POOL_SIZE") ?? Self.defaultPoolSize

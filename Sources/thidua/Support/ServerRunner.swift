@@ -12,6 +12,7 @@ enum ServerRunner {
     static func run(connectionString: String, verifierURL: String? = nil, options: ServerOptions) async throws {
         let pool = PostgresPool(configuration: .init(
             connectionString: connectionString, maximumConnections: try options.resolvedPoolSize(), limits: try options.resolvedLimits()))
+        let standby = try options.resolvedStandby()
         let expected = try ThiduaSchema.migrator().migrations.map(\.expectedRecord)
         let configuration = ServerConfiguration(
             host: options.resolvedHost(), port: try options.resolvedPort(), expectedMigrations: expected,
@@ -19,15 +20,17 @@ enum ServerRunner {
             auditVerifierURL: options.resolvedVerifierURL() ?? verifierURL)
         var logger = Logger(label: "thidua")
         logger.logLevel = Environment.string("THIDUA_LOG_LEVEL").flatMap(Logger.Level.init(rawValue:)) ?? .info
-        let app = ThiduaApplication.make(pool: pool, configuration: configuration, logger: logger) { url in
+        let app = ThiduaApplication.make(pool: pool, standby: standby, configuration: configuration, logger: logger) { url in
             Console.line("thidua đang chạy tại / is running at \(url)  (Ctrl-C để dừng / to stop)")
         }
         do {
             try await app.runService()
         } catch {
             await pool.close()
+            await standby?.pool.close()
             throw error
         }
         await pool.close()
+        await standby?.pool.close()
     }
 }
