@@ -7,8 +7,10 @@ import Postgres
 /// let session = try await sessions.signIn(username: "sinchai.canbo", password: "…", address: "203.0.113.7")
 /// let actor = try await sessions.actor(for: session.token)      // nil once signed out, expired or disabled
 /// ```
-/// Passwords are checked by PostgreSQL (bcrypt); the token lives only with the client, the database keeps its
-/// SHA-256. After a few wrong passwords for one username from one address, or from one address, each further
+/// Passwords are checked by PostgreSQL (bcrypt) as Unicode NFC, and reach it as typed: `sign_in` and
+/// `change_password` normalise them themselves (0027), so a hash made before that from a decomposed password
+/// still matches it as typed. A failed sign-in costs one bcrypt whether the account exists, is disabled or not.
+/// The token lives only with the client, the database keeps its SHA-256. After a few wrong passwords for one username from one address, or from one address, each further
 /// try must wait a delay that doubles with every failure (`sign_in_rules`, 0019); a wrong old password of a
 /// password change counts the same. `address` is the client's, as the server finds it behind its trusted proxies.
 public struct SessionRepository: Sendable {

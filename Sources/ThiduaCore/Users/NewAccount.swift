@@ -24,7 +24,9 @@ struct NewAccount {
         }
         self.username = username
         self.fullName = fullName
-        self.password = password
+        // NFC, the form sign-in and a password change compare (0027), so the account opens however the
+        // keyboard composed its letters.
+        self.password = Text.normalized(password)
     }
 
     /// Inserts the account into `unitID` in the caller's transaction, which has named its actor; the password is
