@@ -107,7 +107,7 @@ struct HistoryReadersTests {
                 #expect(events.contains { $0.recordType == "council_votes" } == takesPart, "\(person), closed: \(closed)")
             }
         }
-        #expect(session.item(nomination.id)?.tally == CouncilTally(eligible: 3, approve: 1, reject: 1, abstain: 1))
+        #expect(session.item(nomination.id)?.tally == CouncilTally(members: 3, approve: 1, reject: 1, abstain: 1))
     }
 
     @Test("a public notice and its objectors are read by exactly the readers of its nomination: not the chairman before council review, the council from then on")
