@@ -18,8 +18,9 @@ struct ArmedForceComplianceTests {
             let reply = try await api.send(.get, "/api/v1/rounds/\(world.round.lower)/compliance", token: secretary)
             #expect(reply.status == .ok)
             let movements = try #require(try reply.object()["movements"] as? [[String: Any]])
-            let forces = movements.filter { $0["movementID"] as? String == world.forceMovement.lower }
-            let byForce = Dictionary(uniqueKeysWithValues: forces.map { ($0["leadUnitID"] as? String ?? "", $0) })
+            func id(_ line: [String: Any], _ key: String) -> String? { (line[key] as? String)?.lowercased() }
+            let forces = movements.filter { id($0, "movementID") == world.forceMovement.lower }
+            let byForce = Dictionary(uniqueKeysWithValues: forces.map { (id($0, "leadUnitID") ?? "", $0) })
             #expect(Set(byForce.keys) == [world.force.lower, army.lower])
             let police = try #require(byForce[world.force.lower]), soldiers = try #require(byForce[army.lower])
             #expect(police["leadUnitName"] as? String == "Công an huyện" && soldiers["leadUnitName"] as? String == "Ban Chỉ huy Quân sự huyện")
@@ -27,7 +28,7 @@ struct ArmedForceComplianceTests {
             #expect((police["counts"] as? [String: Any])?["submitted"] as? Int == 2 && police["shortfall"] as? Int == 0 && police["excess"] as? Int == 0)
             #expect((soldiers["counts"] as? [String: Any])?["submitted"] as? Int == 0 && soldiers["shortfall"] as? Int == 1)
             // A movement minimum of the movement as a whole has no lead unit and no maximum.
-            #expect(movements.filter { $0["movementID"] as? String == world.movement.lower }.allSatisfy { $0["leadUnitID"] == nil && $0["maximum"] == nil })
+            #expect(movements.filter { id($0, "movementID") == world.movement.lower }.allSatisfy { $0["leadUnitID"] == nil && $0["maximum"] == nil })
 
             let page = try await PageClient(api: api, session: secretary).get("/dot/\(world.round.lower)").text
             #expect(page.contains("Đơn vị chủ trì: Công an huyện") && page.contains("Đơn vị chủ trì: Ban Chỉ huy Quân sự huyện"))
