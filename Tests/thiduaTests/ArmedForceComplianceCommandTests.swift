@@ -4,7 +4,7 @@ import ThiduaCore
 import ThiduaTesting
 
 /// `thidua compliance` prints each armed force's own line of the armed-forces movement (issue 14, item 3):
-/// the force, its 1–3, its own count and shortfall.
+/// the force, its 1–3, its own count and shortfall; `thidua movements show` says the minimum is each lead unit's.
 @Suite("ArmedForceComplianceCommandTests")
 struct ArmedForceComplianceCommandTests {
     typealias Shell = ClientCommandTests.Shell
@@ -22,6 +22,10 @@ struct ArmedForceComplianceCommandTests {
             let soldiers = lines.first { $0.contains("Vì an ninh Tổ quốc — Ban Chỉ huy Quân sự huyện: 1–3 — 0,") }
             #expect(police?.hasSuffix("— 0") == true, "\(compliance.output)")
             #expect(soldiers?.hasSuffix("— 1") == true, "a force with no model is short: \(compliance.output)")
+
+            let movement = try await shell.thidua(.secretary, ["movements", "show", "vi-an-ninh-to-quoc"])
+            #expect(movement.status == 0 && movement.output.contains("thu-2021  any: 1–3, mỗi đơn vị chủ trì / each lead unit"),
+                    "\(movement.output) \(movement.error)")
         }
     }
 }
