@@ -67,24 +67,26 @@ struct ComplianceReportTests {
     func movementsMatchTheTables() async throws {
         let (demo, round, table) = try await loaded()
         let expected = try await demo.superuser(PostgresQuery(unsafeSQL: """
-            SELECT m.code || '/' || mm.nominee_kind, mm.minimum, \(Self.counted)
+            SELECT m.code || '/' || mm.nominee_kind || coalesce('/' || lu.code, ''), mm.minimum, \(Self.counted)
             FROM thidua.round_movement_minimums mm
             JOIN thidua.rounds r ON r.id = mm.round_id
             JOIN thidua.movements m ON m.id = mm.movement_id
+            LEFT JOIN thidua.movement_lead_units l ON mm.per_lead_unit AND l.movement_id = m.id AND l.part = 'lead'
+            LEFT JOIN thidua.units lu ON lu.id = l.unit_id
             LEFT JOIN thidua.nominations n ON n.movement_id = m.id AND n.round_id = r.id
                  AND (n.nominee_kind = mm.nominee_kind OR mm.nominee_kind = 'any')
+                 AND (lu.id IS NULL OR n.unit_id = lu.id)
             WHERE r.id = '\(round.uuidString.lowercased())'
-            GROUP BY m.code, mm.nominee_kind, mm.minimum
+            GROUP BY m.code, mm.nominee_kind, mm.minimum, lu.code
             """)).reduce(into: [String: [Int]]()) { table, row in
                 let required = try row.decode(Int.self, at: 1)
                 let counts = try (2...7).map { try row.decode(Int.self, at: $0) }
                 table[try row.decode(String.self, at: 0)] = [required] + counts + [max(0, required - counts[0])]
             }
-        let codes = try await demo.superuser("SELECT id, code FROM thidua.movements").reduce(into: [UUID: String]()) { codes, row in
-            codes[try row.decode(UUID.self, at: 0)] = try row.decode(String.self, at: 1)
-        }
+        let codes = try await demo.superuser("SELECT id, code FROM thidua.movements UNION ALL SELECT id, code FROM thidua.units")
+            .reduce(into: [UUID: String]()) { codes, row in codes[try row.decode(UUID.self, at: 0)] = try row.decode(String.self, at: 1) }
         let shown = Dictionary(uniqueKeysWithValues: table.movements.map { line in
-            ("\(codes[line.movementID] ?? "?")/\(line.nomineeKind?.rawValue ?? "any")",
+            ("\(codes[line.movementID] ?? "?")/\(line.nomineeKind?.rawValue ?? "any")" + (line.leadUnitID.map { "/" + (codes[$0] ?? "?") } ?? ""),
              [line.required] + Self.figures(line.counts, shortfall: line.shortfall))
         })
         #expect(!expected.isEmpty)

@@ -114,19 +114,24 @@ enum ReviewSummaryExpectation {
 
         var shortfalls: [String: Int] = [:]
         for row in try await rows("""
-            SELECT r.code, r.year, m.code, mm.nominee_kind, mm.minimum,
+            SELECT r.code, r.year, m.code, mm.nominee_kind, mm.minimum, lu.name,
                    (SELECT count(*) FROM thidua.nominations n
                     WHERE n.round_id = mm.round_id AND n.movement_id = mm.movement_id
                       AND (mm.nominee_kind = 'any' OR n.nominee_kind = mm.nominee_kind)
+                      AND (lu.id IS NULL OR n.unit_id = lu.id)
                       AND n.state IN ('submitted', 'endorsed', 'verified', 'returned', 'in_review', 'approved', 'decided'))::int
-            FROM thidua.round_movement_minimums mm, thidua.rounds r, thidua.movements m
-            WHERE r.id = mm.round_id AND m.id = mm.movement_id AND r.area_id = \(area)
+            FROM thidua.round_movement_minimums mm
+            JOIN thidua.rounds r ON r.id = mm.round_id
+            JOIN thidua.movements m ON m.id = mm.movement_id
+            LEFT JOIN thidua.movement_lead_units l ON mm.per_lead_unit AND l.movement_id = m.id AND l.part = 'lead'
+            LEFT JOIN thidua.units lu ON lu.id = l.unit_id
+            WHERE r.area_id = \(area)
             """) {
-            let (round, year, movement, kind, minimum, submitted) = try row.decode((String, Int, String, String, Int, Int).self)
-            if years.contains(year) && submitted < minimum { shortfalls["\(round)/\(movement)/\(kind)"] = minimum - submitted }
+            let (round, year, movement, kind, minimum, lead, submitted) = try row.decode((String, Int, String, String, Int, String?, Int).self)
+            if years.contains(year) && submitted < minimum { shortfalls["\(round)/\(movement)/\(kind)/\(lead ?? "")"] = minimum - submitted }
         }
         #expect(Dictionary(uniqueKeysWithValues: summary.shortfalls.map {
-            ("\($0.roundCode)/\($0.movementCode)/\($0.nomineeKind?.rawValue ?? "any")", $0.shortfall)
+            ("\($0.roundCode)/\($0.movementCode)/\($0.nomineeKind?.rawValue ?? "any")/\($0.leadUnitName ?? "")", $0.shortfall)
         }) == shortfalls)
         #expect(summary.shortfalls.allSatisfy { $0.shortfall == $0.required - $0.submitted && $0.shortfall > 0 })
     }

@@ -20,18 +20,24 @@ public struct MovementDetails: Sendable, Hashable, Encodable {
         }
     }
 
-    /// How many nominations of a kind (`any` for all kinds) a round requires for the movement.
+    /// How many nominations of a kind (`any` for all kinds) a round requires for the movement: of the movement as
+    /// a whole, or of each lead unit over its own nominations (`perLeadUnit`, the armed forces; 0028).
     public struct Minimum: Sendable, Hashable, Codable {
         public var roundID: UUID
         public var roundCode: String
         public var nomineeKind: String
         public var minimum: Int
+        /// The most the plan asks for, reported and not refused; `nil` when it names only a minimum.
+        public var maximum: Int?
+        public var perLeadUnit: Bool
 
         init(row: PostgresRow) throws {
             roundID = try row.decode(column: "round_id")
             roundCode = try row.decode(column: "code")
             nomineeKind = try row.decode(column: "nominee_kind")
             minimum = try row.decode(column: "minimum")
+            maximum = try row.decode(column: "maximum")
+            perLeadUnit = try row.decode(column: "per_lead_unit")
         }
     }
 

@@ -36,7 +36,7 @@ public struct MovementRepository: Sendable {
                 ORDER BY l.part = 'lead' DESC, u.name COLLATE "vi-VN-x-icu", u.id
                 """).map(MovementDetails.UnitPart.init(row:))
             let minimums = try await connection.query("""
-                SELECT m.round_id, r.code, m.nominee_kind, m.minimum
+                SELECT m.round_id, r.code, m.nominee_kind, m.minimum, m.maximum, m.per_lead_unit
                 FROM thidua.round_movement_minimums m JOIN thidua.rounds r ON r.id = m.round_id
                 WHERE m.movement_id = \(id)
                 ORDER BY r.year DESC, r.code, m.nominee_kind

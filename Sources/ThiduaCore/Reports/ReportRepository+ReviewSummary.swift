@@ -120,20 +120,21 @@ extension ReportRepository {
     private static func shortfalls(from: Int, to: Int, area: String, on connection: PostgresConnection) async throws -> [ReviewSummary.Shortfall] {
         try await connection.query("""
             SELECT * FROM (
-                SELECT r.code AS round_code, r.year, m.code, m.name, mm.nominee_kind, mm.minimum,
+                SELECT r.code AS round_code, r.year, m.code, m.name, mm.nominee_kind, mm.minimum, lu.name AS lead_unit_name,
                        \(sql: milestoneCounts)
                 FROM \(sql: minimumsWithNominations)
                 WHERE r.area_id = \(area) AND r.year BETWEEN \(from) AND \(to)
-                GROUP BY r.code, r.year, m.code, m.name, mm.nominee_kind, mm.minimum
+                GROUP BY r.code, r.year, m.code, m.name, mm.nominee_kind, mm.minimum, lead.unit_id, lu.name
             ) line
             WHERE submitted < minimum
-            ORDER BY year, round_code, name COLLATE "vi-VN-x-icu", nominee_kind
+            ORDER BY year, round_code, name COLLATE "vi-VN-x-icu", nominee_kind, lead_unit_name COLLATE "vi-VN-x-icu"
             """).map { row in
                 let required: Int = try row.decode(column: "minimum"), submitted: Int = try row.decode(column: "submitted")
                 return ReviewSummary.Shortfall(
                     roundCode: try row.decode(column: "round_code"), year: try row.decode(column: "year"),
                     movementCode: try row.decode(column: "code"), movementName: try row.decode(column: "name"),
                     nomineeKind: NomineeKind(rawValue: try row.decode(column: "nominee_kind")),
+                    leadUnitName: try row.decode(column: "lead_unit_name"),
                     required: required, submitted: submitted, shortfall: required - submitted)
             }
     }

@@ -30,13 +30,18 @@ public struct ReportRepository: Sendable {
 
     /// Each movement minimum `mm` of a round `r` and movement `m` with the nominations `n` that count toward it
     /// (those of its kind, or any kind for 'any'): the FROM clause of the compliance table's movement lines and of
-    /// the review summaries' shortfalls.
+    /// the review summaries' shortfalls. A minimum held per lead unit (0028: the armed forces, "mỗi lực lượng")
+    /// is one line per lead unit `lead` (its name `lu.name`), counting only that unit's own nominations; for any
+    /// other minimum `lead` is NULL and the whole movement counts. Group by `lead.unit_id, lu.name` too.
     static let minimumsWithNominations: StaticString = """
         thidua.round_movement_minimums mm
         JOIN thidua.rounds r ON r.id = mm.round_id
         JOIN thidua.movements m ON m.id = mm.movement_id
+        LEFT JOIN thidua.movement_lead_units lead ON mm.per_lead_unit AND lead.movement_id = mm.movement_id AND lead.part = 'lead'
+        LEFT JOIN thidua.units lu ON lu.id = lead.unit_id
         LEFT JOIN thidua.nominations n ON n.round_id = mm.round_id AND n.movement_id = mm.movement_id
              AND (mm.nominee_kind = 'any' OR n.nominee_kind = mm.nominee_kind)
+             AND (lead.unit_id IS NULL OR n.unit_id = lead.unit_id)
         """
 
     /// The year's nominations (of rounds of that year) and commendations (recorded for that year) in the actor's area.

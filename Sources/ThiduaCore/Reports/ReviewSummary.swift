@@ -89,6 +89,8 @@ public struct ReviewSummary: Sendable, Hashable, Codable {
         public var movementName: String
         /// `nil` when the minimum counts any kind of nominee.
         public var nomineeKind: NomineeKind?
+        /// The lead unit that is short, when the minimum holds for each lead unit (0028); `nil` for the movement's.
+        public var leadUnitName: String?
         public var required: Int
         public var submitted: Int
         public var shortfall: Int

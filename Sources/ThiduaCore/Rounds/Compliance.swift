@@ -40,7 +40,16 @@ public struct MovementCompliance: Sendable, Hashable {
     public var movementName: String
     /// `nil` when the minimum counts any kind of nominee.
     public var nomineeKind: NomineeKind?
+    /// The lead unit this line is owed by, when the minimum holds for each lead unit over its own nominations
+    /// (the armed forces: "mỗi lực lượng", PLAN.md §3 row 10); `nil` when it is the movement's as a whole.
+    public var leadUnitID: UUID?
+    /// `nil` when the lead unit is hidden from the reader.
+    public var leadUnitName: String?
     public var required: Int
+    /// The most the plan asks for ("01 đến 03"), or `nil` when it names only a minimum.
+    public var maximum: Int?
     public var counts: ComplianceCounts
     public var shortfall: Int { max(0, required - counts.submitted) }
+    /// How many submitted beyond the maximum: reported, not refused (the unit limits refuse at submission).
+    public var excess: Int { maximum.map { max(0, counts.submitted - $0) } ?? 0 }
 }

@@ -83,17 +83,19 @@ public struct RoundRepository: Sendable {
                         maximum: try row.decode(column: "maximum"), counts: try Self.counts(row))
                 }
             let movements = try await connection.query("""
-                SELECT m.id, m.name, mm.nominee_kind, mm.minimum,
+                SELECT m.id, m.name, mm.nominee_kind, mm.minimum, mm.maximum, lead.unit_id AS lead_unit_id, lu.name AS lead_unit_name,
                        \(sql: ReportRepository.milestoneCounts), \(sql: Self.countColumns)
                 FROM \(sql: ReportRepository.minimumsWithNominations)
                 WHERE mm.round_id = \(roundID)
-                GROUP BY m.id, m.name, m.code, mm.nominee_kind, mm.minimum
-                ORDER BY m.code, mm.nominee_kind
+                GROUP BY m.id, m.name, m.code, mm.nominee_kind, mm.minimum, mm.maximum, lead.unit_id, lu.name
+                ORDER BY m.code, mm.nominee_kind, lu.name COLLATE "vi-VN-x-icu"
                 """).map { row in
                     MovementCompliance(
                         movementID: try row.decode(column: "id"), movementName: try row.decode(column: "name"),
                         nomineeKind: NomineeKind(rawValue: try row.decode(column: "nominee_kind")),
-                        required: try row.decode(column: "minimum"), counts: try Self.counts(row))
+                        leadUnitID: try row.decode(column: "lead_unit_id"), leadUnitName: try row.decode(column: "lead_unit_name"),
+                        required: try row.decode(column: "minimum"), maximum: try row.decode(column: "maximum"),
+                        counts: try Self.counts(row))
                 }
             return Compliance(units: units, movements: movements)
         }

@@ -19,7 +19,12 @@ struct ComplianceCommand: AsyncParsableCommand {
                 var line: String { "\(submitted), \(endorsed), \(verified), \(approved), \(commended) (\(late) muộn / late)" }
             }
             struct UnitRow: Decodable { var unitName: String; var minimum: Int; var maximum: Int; var counts: Counts; var shortfall: Int }
-            struct MovementRow: Decodable { var movementName: String; var required: Int; var counts: Counts; var shortfall: Int }
+            struct MovementRow: Decodable {
+                var movementName: String; var leadUnitName: String?; var required: Int; var maximum: Int?
+                var counts: Counts; var shortfall: Int; var excess: Int
+                /// "Công an huyện: 1–3", one line per force where each lead unit owes its own figure.
+                var label: String { (leadUnitName.map { " — \($0)" } ?? "") + ": \(required)" + (maximum.map { "–\($0)" } ?? "") }
+            }
             struct Table: Decodable { var units: [UnitRow]; var movements: [MovementRow] }
             let table = try reply.decode(Table.self)
             try client.print(reply) {
@@ -27,9 +32,10 @@ struct ComplianceCommand: AsyncParsableCommand {
                 for row in table.units {
                     Console.line("  \(row.unitName): \(row.minimum)–\(row.maximum) — \(row.counts.line) — \(row.shortfall)")
                 }
-                Console.line("Phong trào / movement — yêu cầu / required — gửi, xác nhận, thẩm định, nhất trí, khen thưởng — thiếu")
+                Console.line("Phong trào / movement — yêu cầu / required — gửi, xác nhận, thẩm định, nhất trí, khen thưởng — thiếu / shortfall (vượt / excess)")
                 for row in table.movements {
-                    Console.line("  \(row.movementName): \(row.required) — \(row.counts.line) — \(row.shortfall)")
+                    let excess = row.excess > 0 ? " (vượt / excess \(row.excess))" : ""
+                    Console.line("  \(row.movementName)\(row.label) — \(row.counts.line) — \(row.shortfall)\(excess)")
                 }
             }
         } catch {

@@ -454,36 +454,37 @@ ORDER BY r.code, k.ord;
 -- The lead units' minimums for the district round — PLAN §3, column "minimum" (KH IV.1.2 a, second dash).
 -- Movements 1–6 and 9: at least 1 collective and 3 individuals. Movement 7: 2 models, which are places
 -- ('locality'). Movement 8: 3 collectives and 3 individuals.
--- Movement 10: the plan asks EACH force for 1 to 3 models of any kind. One row per movement cannot say "per
--- lead unit", so this is approximated as 'any' ≥ 1 (read per lead unit, as the dashboard counts a lead unit's
--- figure); the upper bound 3 per force is the armed_force unit limit above.
+-- Movement 10: the plan asks EACH force for 1 to 3 models of any kind ("mỗi lực lượng giới thiệu tối thiểu 01
+-- đến 03 mô hình"): per_lead_unit (0027), so Công an huyện and Ban Chỉ huy Quân sự huyện are counted apart, each
+-- over its own nominations, each with minimum 1 and maximum 3. That maximum is reported (an excess in the
+-- compliance table); the refusal of a force's fourth nomination is the armed_force unit limit above.
 -- Movements 11–13 (KH 2.2.10–2.2.12) have no minimum.
 -- ───────────────────────────────────────────────────────────────────────────────────────────────────────────
 SET LOCAL thidua.action = 'seed.catalogue.round_movement_minimums';
 
-INSERT INTO thidua.round_movement_minimums (round_id, movement_id, nominee_kind, minimum)
+INSERT INTO thidua.round_movement_minimums (round_id, movement_id, nominee_kind, minimum, maximum, per_lead_unit)
 SELECT (SELECT r.id FROM thidua.rounds r WHERE r.area_id = 'dien-bien/tua-chua' AND r.code = '2021-huyen'),
-       m.id, q.nominee_kind, q.minimum
+       m.id, q.nominee_kind, q.minimum, q.maximum, q.per_lead_unit
 FROM (VALUES
-    (1,  'doanh-nghiep-hoi-nhap', 'collective', 1),
-    (2,  'doanh-nghiep-hoi-nhap', 'individual', 3),
-    (3,  'vi-nguoi-ngheo',        'collective', 1),
-    (4,  'vi-nguoi-ngheo',        'individual', 3),
-    (5,  'van-hoa-cong-so',       'collective', 1),
-    (6,  'van-hoa-cong-so',       'individual', 3),
-    (7,  'nong-thon-moi',         'collective', 1),
-    (8,  'nong-thon-moi',         'individual', 3),
-    (9,  'hoc-tap-lam-theo-bac',  'collective', 1),
-    (10, 'hoc-tap-lam-theo-bac',  'individual', 3),
-    (11, 'nong-dan-sxkd-gioi',    'collective', 1),
-    (12, 'nong-dan-sxkd-gioi',    'individual', 3),
-    (13, 'doi-song-van-hoa',      'locality',   2),
-    (14, 'giao-duc-dao-tao',      'collective', 3),
-    (15, 'giao-duc-dao-tao',      'individual', 3),
-    (16, 'y-te',                  'collective', 1),
-    (17, 'y-te',                  'individual', 3),
-    (18, 'luc-luong-vu-trang',    'any',        1)
-) AS q (ord, movement, nominee_kind, minimum)
+    (1,  'doanh-nghiep-hoi-nhap', 'collective', 1, NULL, false),
+    (2,  'doanh-nghiep-hoi-nhap', 'individual', 3, NULL, false),
+    (3,  'vi-nguoi-ngheo',        'collective', 1, NULL, false),
+    (4,  'vi-nguoi-ngheo',        'individual', 3, NULL, false),
+    (5,  'van-hoa-cong-so',       'collective', 1, NULL, false),
+    (6,  'van-hoa-cong-so',       'individual', 3, NULL, false),
+    (7,  'nong-thon-moi',         'collective', 1, NULL, false),
+    (8,  'nong-thon-moi',         'individual', 3, NULL, false),
+    (9,  'hoc-tap-lam-theo-bac',  'collective', 1, NULL, false),
+    (10, 'hoc-tap-lam-theo-bac',  'individual', 3, NULL, false),
+    (11, 'nong-dan-sxkd-gioi',    'collective', 1, NULL, false),
+    (12, 'nong-dan-sxkd-gioi',    'individual', 3, NULL, false),
+    (13, 'doi-song-van-hoa',      'locality',   2, NULL, false),
+    (14, 'giao-duc-dao-tao',      'collective', 3, NULL, false),
+    (15, 'giao-duc-dao-tao',      'individual', 3, NULL, false),
+    (16, 'y-te',                  'collective', 1, NULL, false),
+    (17, 'y-te',                  'individual', 3, NULL, false),
+    (18, 'luc-luong-vu-trang',    'any',        1, 3,    true)
+) AS q (ord, movement, nominee_kind, minimum, maximum, per_lead_unit)
 JOIN thidua.movements m ON m.area_id = 'dien-bien/tua-chua' AND m.code = q.movement
 ORDER BY q.ord;
 

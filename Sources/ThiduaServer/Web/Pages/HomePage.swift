@@ -84,7 +84,10 @@ struct HomePage: Sendable {
                     note: "Dự thảo ngày \(VietnameseTime.day(decision.decidedOn)), \(decision.itemCount) người, tập thể; chờ đồng chí ký"))
             }
         }
-        let leadMovements = (compliance?.movements ?? []).filter { actor.leadMovements.contains($0.movementID) }
+        // Where each lead unit owes its own figure (the armed forces), a lead sees its own line, not its co-lead's.
+        let leadMovements = (compliance?.movements ?? []).filter {
+            actor.leadMovements.contains($0.movementID) && ($0.leadUnitID == nil || $0.leadUnitID == actor.unitID)
+        }
 
         let unitStates = isUnit ? HomeView.statesChart(own) : nil
         let leadMinimums = isLead ? HomeView.movementsChart(

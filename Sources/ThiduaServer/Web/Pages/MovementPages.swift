@@ -52,7 +52,8 @@ struct MovementPages: Sendable {
             var minimums: [Minimum] = []
             for round in names.roundList where round.state == "open" {
                 for line in try await RoundRepository(store: store).compliance(round: round.id, as: actor).movements where line.movementID == id {
-                    minimums.append(Minimum(round: round.name, kind: line.nomineeKind?.vietnamese ?? "Mọi loại", required: line.required))
+                    let kind = (line.nomineeKind?.vietnamese ?? "Mọi loại") + (line.leadUnitName.map { ", mỗi đơn vị chủ trì — \($0)" } ?? "")
+                    minimums.append(Minimum(round: round.name, kind: kind, required: line.required))
                 }
             }
             let open = names.roundList.first { $0.state == "open" }

@@ -10,7 +10,9 @@ struct RoundPages: Sendable {
 
     struct RoundRow: Sendable { var href: String; var name: String; var year: Int; var opens: String; var due: String; var countdown: String; var open: Bool }
     struct Limit: Sendable { var kind: String; var minimum: Int; var maximum: Int }
-    struct Minimum: Sendable { var movement: String; var kind: String; var required: Int; var submitted: Int; var met: Bool }
+    struct Minimum: Sendable {
+        var movement: String; var leadUnit: String?; var kind: String; var required: String; var submitted: Int; var met: Bool; var excess: Int; var over: Bool
+    }
 
     private struct ListView { var rows: [RoundRow] }
     private struct RoundView {
@@ -70,8 +72,9 @@ struct RoundPages: Sendable {
         let limits = compliance.units.filter { seen.insert($0.unitKind).inserted }
             .map { Limit(kind: $0.unitKind.vietnamese, minimum: $0.minimum, maximum: $0.maximum) }
         let minimums = compliance.movements.map { movement in
-            Minimum(movement: movement.movementName, kind: movement.nomineeKind?.vietnamese ?? "Mọi loại", required: movement.required,
-                    submitted: movement.counts.submitted, met: movement.shortfall == 0)
+            Minimum(movement: movement.movementName, leadUnit: movement.leadUnitName, kind: movement.nomineeKind?.vietnamese ?? "Mọi loại",
+                    required: "\(movement.required)" + (movement.maximum.map { "–\($0)" } ?? ""),
+                    submitted: movement.counts.submitted, met: movement.shortfall == 0, excess: movement.excess, over: movement.excess > 0)
         }
         let left = HomeView.countdown(to: round.dueAt, from: Date())
         let units = names.units.values.filter { unit in compliance.units.contains { $0.unitID == unit.id } }

@@ -74,9 +74,10 @@ struct HomeView {
     static func movementsChart(_ movements: [MovementCompliance], id: String, title: String) -> BarChart? {
         guard !movements.isEmpty else { return nil }
         return BarChart(title: title, id: id, rows: movements.map { movement in
-            let kind = movement.nomineeKind.map { " (\($0.vietnamese.lowercased()))" } ?? ""
+            let kind = (movement.nomineeKind.map { " (\($0.vietnamese.lowercased()))" } ?? "") + (movement.leadUnitName.map { " — \($0)" } ?? "")
             return BarChart.Row(label: movement.movementName + kind, value: movement.counts.submitted, target: movement.required,
-                                figure: "\(movement.counts.submitted)/\(movement.required)" + (movement.shortfall == 0 ? ", đạt" : ", còn thiếu \(movement.shortfall)"))
+                                figure: "\(movement.counts.submitted)/\(movement.required)" + (movement.shortfall == 0 ? ", đạt" : ", còn thiếu \(movement.shortfall)")
+                                    + (movement.excess > 0 ? ", vượt tối đa \(movement.excess)" : ""))
         })
     }
 }

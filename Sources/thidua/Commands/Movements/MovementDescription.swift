@@ -4,7 +4,13 @@ import Foundation
 struct MovementDescription: Decodable {
     struct Criterion: Decodable { var code: String; var text: String }
     struct UnitPart: Decodable { var unitCode: String; var unitName: String; var part: String }
-    struct Minimum: Decodable { var roundCode: String; var nomineeKind: String; var minimum: Int }
+    struct Minimum: Decodable {
+        var roundCode: String; var nomineeKind: String; var minimum: Int; var maximum: Int?; var perLeadUnit: Bool
+        /// "1–3, mỗi đơn vị chủ trì / each lead unit" for the armed forces' own figures.
+        var figure: String {
+            "\(minimum)" + (maximum.map { "–\($0)" } ?? "") + (perLeadUnit ? ", mỗi đơn vị chủ trì / each lead unit" : "")
+        }
+    }
 
     var code: String
     var name: String
@@ -27,6 +33,6 @@ struct MovementDescription: Decodable {
             Console.line("  \(unit.part == "lead" ? "chủ trì / lead" : "phối hợp / partner")  \(unit.unitName) (\(unit.unitCode))")
         }
         if !minimums.isEmpty { Console.line("tối thiểu / minimums") }
-        for minimum in minimums { Console.line("  \(minimum.roundCode)  \(minimum.nomineeKind): \(minimum.minimum)") }
+        for minimum in minimums { Console.line("  \(minimum.roundCode)  \(minimum.nomineeKind): \(minimum.figure)") }
     }
 }

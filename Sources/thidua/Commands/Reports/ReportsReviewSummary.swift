@@ -48,7 +48,8 @@ extension ReviewSummary {
         Console.line("Kế hoạch của đơn vị / units' own plans: \(unitPlans.received)/\(unitPlans.takingPart) đơn vị đã gửi")
         Console.line("Chưa đạt số tối thiểu / shortfalls — yêu cầu / required, đã gửi / submitted, thiếu / short")
         for line in shortfalls {
-            Console.line("  \(line.roundCode) \(line.movementName) (\(line.nomineeKind?.rawValue ?? "any")): \(line.required), \(line.submitted), \(line.shortfall)")
+            let lead = line.leadUnitName.map { " — \($0)" } ?? ""
+            Console.line("  \(line.roundCode) \(line.movementName)\(lead) (\(line.nomineeKind?.rawValue ?? "any")): \(line.required), \(line.submitted), \(line.shortfall)")
         }
     }
 }
