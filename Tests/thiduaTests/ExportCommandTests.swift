@@ -76,7 +76,7 @@ struct ExportCommandTests {
             #expect(try await shell.thidua(.secretary, ["nominations", "export", "--output", csvFile.path]).status == 0)
             let bytes = try Data(contentsOf: csvFile)
             #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
-            let records = CSVReader.records(try #require(String(data: bytes, encoding: .utf8)))
+            let records = try CSVFile.records(try #require(String(data: bytes, encoding: .utf8)))
             let record = try #require(records.first)
             #expect(records.count == 1)
             for (index, header) in headers.enumerated() where header != "Thời điểm gửi" {

@@ -60,9 +60,7 @@ struct NominationsExport: AsyncParsableCommand {
     static func file(_ rows: [[SheetCell]], as format: Format) throws -> Data {
         switch format {
         case .csv:
-            var csv = CSVWriter()
-            rows.forEach { csv.row($0.map(\.text)) }
-            return Data(csv.text.utf8)
+            return try CSVFile.data(rows.map { $0.map(\.text) })
         case .xlsx:
             var workbook = XLSXWriter(sheetName: "Hồ sơ đề nghị")
             rows.forEach { workbook.row(cells: $0) }
