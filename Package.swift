@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
         // Lists as Excel workbooks (XLSX is a zip of XML parts), the files officials already use.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // CSV files as spreadsheets write and read them (RFC 4180): the nominations export and import.
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         // Tests only: reads openapi.yaml to check the server against its contract.
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
@@ -113,6 +115,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "CSV", package: "CSV.swift"),
             ],
             swiftSettings: strict
         ),

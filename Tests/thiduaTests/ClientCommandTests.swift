@@ -281,7 +281,7 @@ struct ClientCommandTests {
                     "\(imported.output) \(imported.error)")
             let exported = try await shell.thidua(.clerkA, ["nominations", "export"])
             #expect(exported.status == 0)
-            #expect(exported.output.hasPrefix("\u{FEFF}id,round,"))
+            #expect(exported.output.hasPrefix("\u{FEFF}STT,Đợt xét,Mã phong trào,"), "\(exported.output)")
             #expect(exported.output.contains("\"Hiến 500 m² đất, làm 90 ngày công\nnăm 2021\""))
             #expect(exported.output.contains("\"Hộ ông Sùng A \"\"Lử\"\"\""))
 
@@ -295,7 +295,7 @@ struct ClientCommandTests {
             var sheet = Data()
             _ = try archive.extract(try #require(archive["xl/worksheets/sheet1.xml"])) { sheet.append($0) }
             let xml = try #require(String(data: sheet, encoding: .utf8))
-            #expect(xml.contains("<t xml:space=\"preserve\">achievements</t>") && xml.contains(">Giàng A Páo<"))
+            #expect(xml.contains("<t xml:space=\"preserve\">Thành tích</t>") && xml.contains(">Giàng A Páo<"))
             #expect(xml.contains(">Hộ ông Sùng A &quot;Lử&quot;<") && xml.contains("90 ngày công\nnăm 2021"))
             #expect(xml.components(separatedBy: "<row ").count - 1 == 3, "a header and the two imported drafts")
             _ = try XMLDocument(data: sheet)  // well-formed XML, or this throws

@@ -157,6 +157,8 @@ struct ScriptCommandTests {
 
             let audited = try await shell.thidua(.auditor, ["audit", "by-user", "admin"])
             #expect(audited.status == 0 && audited.output.split(separator: "\n").last?.hasPrefix("0 ") == false, "\(audited.output) \(audited.error)")
+            let byID = try await shell.thidua(.auditor, ["audit", "by-user", world.users[.admin]!.uuidString])
+            #expect(byID.status == 0 && byID.output == audited.output, "the username names the same user as the id")
 
             let opened = try await shell.thidua(.secretary, [
                 "council", "open", "--round", "thu-2021", "--title", "Phiên thử", "--excused", "member2", "--", nomination.id.uuidString,

@@ -7,7 +7,7 @@ struct AuditByUser: AsyncParsableCommand {
         abstract: "Việc một người đã làm / Everything one user did in a period, from a running server (auditors, the secretariat).",
         discussion: """
             Example:
-              thidua audit by-user 7c2e… --from 2021-10-01 --to 2021-11-13
+              thidua audit by-user sinchai.canbo --from 2021-10-01 --to 2021-11-13
             """)
 
     @OptionGroup var client: ClientOptions

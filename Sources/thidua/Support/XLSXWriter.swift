@@ -1,19 +1,24 @@
 import Foundation
 import ThiduaOffice
 
-/// One sheet of text cells as an Excel workbook (Office Open XML): the parts Excel and LibreOffice need and
-/// nothing more, every cell an inline string (so ids and numbers keep their exact text), the first row bold
-/// and frozen as the header.
+/// One sheet as an Excel workbook (Office Open XML): the parts Excel and LibreOffice need and nothing more, the
+/// first row bold and frozen as the header. Text is an inline string (so a code such as `001` keeps its exact
+/// text), a number a number cell Excel can sum, a moment a date-time cell shown `dd/mm/yyyy hh:mm`.
 struct XLSXWriter {
-    private var rows: [[String]] = []
+    private var rows: [[SheetCell]] = []
     let sheetName: String
 
     init(sheetName: String) {
         self.sheetName = sheetName
     }
 
+    /// A row of text cells, such as the header.
     mutating func row(_ fields: [String]) {
-        rows.append(fields)
+        rows.append(fields.map(SheetCell.text))
+    }
+
+    mutating func row(cells: [SheetCell]) {
+        rows.append(cells)
     }
 
     /// The workbook's bytes.
@@ -54,12 +59,14 @@ struct XLSXWriter {
                 """),
             ("xl/styles.xml", header + """
                 <styleSheet xmlns="\(main)">\
+                <numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy hh:mm"/></numFmts>\
                 <fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>\
                 <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>\
                 <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
                 <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-                <cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
-                <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>\
+                <cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
+                <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>\
+                <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>\
                 <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\
                 </styleSheet>
                 """),
@@ -74,9 +81,20 @@ struct XLSXWriter {
         for (index, fields) in rows.enumerated() {
             let number = index + 1
             xml += "<row r=\"\(number)\">"
-            for (column, field) in fields.enumerated() {
-                let style = index == 0 ? " s=\"1\"" : ""
-                xml += "<c r=\"\(Self.column(column))\(number)\" t=\"inlineStr\"\(style)><is><t xml:space=\"preserve\">\(OfficePackage.escaped(field))</t></is></c>"
+            for (column, cell) in fields.enumerated() {
+                let reference = "r=\"\(Self.column(column))\(number)\""
+                switch cell {
+                case .text(let text):
+                    let style = index == 0 ? " s=\"1\"" : ""
+                    xml += "<c \(reference) t=\"inlineStr\"\(style)><is><t xml:space=\"preserve\">\(OfficePackage.escaped(text))</t></is></c>"
+                case .number(let value):
+                    xml += "<c \(reference)><v>\(value)</v></c>"
+                case .moment(let date):
+                    // Style 2: the date-time format of styles.xml.
+                    xml += "<c \(reference) s=\"2\"><v>\(SheetCell.serial(date))</v></c>"
+                case .empty:
+                    continue
+                }
             }
             xml += "</row>"
         }

@@ -32,24 +32,20 @@ struct NominationsExport: AsyncParsableCommand {
             let lookup = Lookup(client: server)
             let round = try await lookup.idIfGiven(.round, round)?.uuidString
             let movement = try await lookup.idIfGiven(.movement, movement)?.uuidString
-            struct Row: Decodable {
-                var id: UUID; var roundID: UUID; var movementID: UUID; var unitID: UUID; var nomineeKind: String
-                var nomineeName: String; var title: String; var achievements: String; var state: String; var version: Int
-                var returnCount: Int; var submittedAt: Date?
-            }
-            struct Page: Decodable { var items: [Row] }
-            var rows = [["id", "round", "movement", "unit", "kind", "name", "title", "achievements", "state", "version", "returns", "submitted_at"]]
+            // The catalogue once, so each row shows codes and names instead of ids.
+            let sheet = NominationSheet(
+                rounds: try await server.send("GET", "/api/v1/rounds").decode([NominationSheet.Entry].self),
+                movements: try await server.send("GET", "/api/v1/movements").decode([NominationSheet.Entry].self),
+                units: try await server.send("GET", "/api/v1/units").decode([NominationSheet.Entry].self))
+            struct Page: Decodable { var items: [NominationSheet.Row] }
+            var rows: [[SheetCell]] = [NominationSheet.headers.map(SheetCell.text)]
             var offset = 0
             while true {
                 let page = try await server.send("GET", "/api/v1/nominations", query: [
                     "round": round, "movement": movement, "state": state, "limit": "500", "offset": String(offset),
                 ]).decode(Page.self)
                 for row in page.items {
-                    rows.append([
-                        row.id.uuidString.lowercased(), row.roundID.uuidString.lowercased(), row.movementID.uuidString.lowercased(),
-                        row.unitID.uuidString.lowercased(), row.nomineeKind, row.nomineeName, row.title, row.achievements, row.state,
-                        String(row.version), String(row.returnCount), row.submittedAt.map { ISO8601DateFormatter().string(from: $0) } ?? "",
-                    ])
+                    rows.append(sheet.cells(row, number: rows.count))
                 }
                 guard page.items.count == 500 else { break }
                 offset += 500
@@ -61,15 +57,13 @@ struct NominationsExport: AsyncParsableCommand {
         }
     }
 
-    static func file(_ rows: [[String]], as format: Format) throws -> Data {
+    static func file(_ rows: [[SheetCell]], as format: Format) throws -> Data {
         switch format {
         case .csv:
-            var csv = CSVWriter()
-            rows.forEach { csv.row($0) }
-            return Data(csv.text.utf8)
+            return try CSVFile.data(rows.map { $0.map(\.text) })
         case .xlsx:
             var workbook = XLSXWriter(sheetName: "Hồ sơ đề nghị")
-            rows.forEach { workbook.row($0) }
+            rows.forEach { workbook.row(cells: $0) }
             return try workbook.data()
         }
     }

@@ -19,11 +19,17 @@ struct NominationsImport: AsyncParsableCommand {
     @Argument(help: "The CSV file (UTF-8, with or without BOM).") var file: String
 
     func run() async throws {
-        let records: [CSVReader.Record]
+        let text: String
         do {
-            records = CSVReader.records(try String(contentsOfFile: file, encoding: .utf8))
+            text = try String(contentsOfFile: file, encoding: .utf8)
         } catch {
             throw ValidationError("Không đọc được tệp UTF-8 / cannot read \(file) as UTF-8 text")
+        }
+        let records: [CSVFile.Record]
+        do {
+            records = try CSVFile.records(text)
+        } catch {
+            throw ValidationError("Không đọc được tệp CSV / cannot read \(file) as CSV: \(error)")
         }
         let server: ServerClient
         do {
