@@ -274,6 +274,32 @@ def main():
     replayed = psql(standby_socket, f"SELECT count(*) FROM thidua.nominations WHERE id = '{story}' AND state = 'submitted'")
     log(f"a nomination made, documented and submitted over HTTPS; its history read at once (the standby has it: {replayed})")
 
+    # 1b. The quota holds across instances: six drafts of one commune submitted at once, alternately straight to A
+    # and to B, where the commune may have four submitted in the round and the story's one is already there.
+    drafts = []
+    for number in range(6):
+        status, body, _ = request("POST", "/api/v1/nominations", clerk, {
+            "roundID": round_id, "movementID": movement_id, "nominee": {"kind": "individual", "name": f"Thử Hạn Mức {number}"}})
+        if status != 201:
+            fail(f"a draft for the quota race answered {status}: {body}")
+        drafts.append(body["id"])
+    results = [None] * len(drafts)
+    def submit(index):
+        results[index] = request("POST", f"/api/v1/nominations/{drafts[index]}/transitions", head,
+                                 {"event": "submit", "version": 1}, https=False, port=(PORT_A, PORT_B)[index % 2])[0]
+    racers = [threading.Thread(target=submit, args=(index,)) for index in range(len(drafts))]
+    for racer in racers:
+        racer.start()
+    for racer in racers:
+        racer.join(timeout=60)
+    if sorted(results) != [200, 200, 200, 409, 409, 409]:
+        fail(f"six racing submissions over two instances answered {results}, not three 200 and three 409")
+    submitted = psql(primary_socket, "SELECT count(*) FROM thidua.nominations n JOIN thidua.nominees e ON e.id = n.nominee_id "
+                                     "WHERE e.name LIKE 'Thử Hạn Mức %' AND n.state <> 'draft'")
+    if submitted != "3":
+        fail(f"{submitted} racing submissions were kept, not 3")
+    log(f"six submissions racing over both instances for the last three places: {sorted(results)}, 3 kept")
+
     # 2. Instance A killed under load; the same sessions go on through B.
     clerks = [clerk] + [sign_in(name) for name in ("tttuachua.canbo", "huoiso.canbo")]
     with Load(clerks, round_id, movement_id) as load:
