@@ -13,16 +13,18 @@ a self-signed certificate. Then, all through nginx over HTTPS:
 
 Run by Tests/cluster/run (and so by .ci/run); the standard library only. Exits non-zero on the first broken promise.
 """
-import atexit
 import http.client
 import json
 import os
 import signal
 import ssl
-import subprocess
 import sys
 import threading
 import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "support"))
+import loopback  # noqa: E402
+from loopback import fail, log, processes, psql, run  # noqa: E402
 
 THIDUA, WORK, REPO = sys.argv[1], sys.argv[2], sys.argv[3]
 PRIMARY, STANDBY = os.path.join(WORK, "primary"), os.path.join(WORK, "standby")
@@ -30,36 +32,7 @@ BASE = int(os.environ.get("THIDUA_CLUSTER_PORT", "8201"))
 PORT_A, PORT_B, HTTPS = BASE, BASE + 1, BASE + 2
 PASSWORD = "thidua-demo"
 TLS = None  # trusts only the drill's own self-signed certificate, once it is made
-processes = {}
-
-
-def log(message):
-    print(f"[cluster {time.strftime('%H:%M:%S')}] {message}", flush=True)
-
-
-def fail(message):
-    log("FAILED: " + message)
-    sys.exit(1)
-
-
-@atexit.register
-def stop_all():
-    for process in processes.values():
-        if process.poll() is None:
-            # nginx's workers are its master's children: the whole group goes.
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-
-
-def run(command, check=True, env=None):
-    result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, **(env or {})})
-    if check and result.returncode != 0:
-        fail(f"{' '.join(command)} exited {result.returncode}:\n{result.stdout}\n{result.stderr}")
-    return result
-
-
-def psql(socket, sql):
-    return run(["psql", "-X", "-h", socket, "-U", "postgres", "-d", "thidua", "-Atc", sql]).stdout.strip()
+loopback.LABEL[0] = "cluster"
 
 
 def request(method, path, token=None, body=None, raw=None, content_type=None, timeout=30, https=True, port=HTTPS, key=None):
@@ -88,15 +61,13 @@ def request(method, path, token=None, body=None, raw=None, content_type=None, ti
 
 
 def serve(name, port):
-    output = open(os.path.join(WORK, f"{name}.log"), "ab")
     primary, standby = os.path.join(PRIMARY, "socket"), os.path.join(STANDBY, "socket")
-    process = subprocess.Popen([
+    process = loopback.start(name, [
         THIDUA, "serve", "--port", str(port), "--pool-size", "3",
         "--database-url", f"postgresql://thidua_app@/thidua?host={primary}",
         "--read-url", f"postgresql://thidua_app@/thidua?host={standby}",
         "--verifier-url", f"postgresql://thidua_verifier@/thidua?host={primary}",
-        "--trusted-proxy", "127.0.0.1/32", "--behind-tls"], stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
-    processes[name] = process
+        "--trusted-proxy", "127.0.0.1/32", "--behind-tls"], os.path.join(WORK, f"{name}.log"))
     deadline = time.time() + 120
     while time.time() < deadline:
         try:
@@ -133,9 +104,8 @@ http {{
     include {folder}/thidua.conf;
 }}
 """)
-    processes["nginx"] = subprocess.Popen(["nginx", "-c", os.path.join(folder, "nginx.conf"), "-g", "daemon off;"],
-                                          stdout=subprocess.DEVNULL, stderr=open(os.path.join(folder, "stderr.log"), "ab"),
-                                          start_new_session=True)
+    loopback.start("nginx", ["nginx", "-c", os.path.join(folder, "nginx.conf"), "-g", "daemon off;"],
+                   os.path.join(folder, "stderr.log"))
     deadline = time.time() + 20
     while time.time() < deadline:
         try:
@@ -153,20 +123,18 @@ def sign_in(username):
     return body["token"]
 
 
-class Load:
+class Load(loopback.Load):
     def __init__(self, clerks, round_id, movement_id):
-        self.clerks, self.round_id, self.movement_id = clerks, round_id, movement_id
-        self.created, self.statuses, self.lock, self.stop, self.sequence = [], {}, threading.Lock(), threading.Event(), 0
-        self.threads = [threading.Thread(target=self.client, args=(n,), daemon=True) for n in range(8)]
+        self.clerks, self.round_id, self.movement_id, self.created, self.statuses = clerks, round_id, movement_id, [], {}
+        super().__init__(8)
 
     def client(self, number):
         """Each create carries an Idempotency-Key; one that got no answer, or nginx's 502 because its instance died
         under it, is sent again with the same key, as a careful client does."""
         while not self.stop.is_set():
-            with self.lock:
-                self.sequence += 1
-                name = f"Thử Hai Máy Chủ {self.sequence}"
-            key = f"cluster-{number}-{self.sequence}"
+            sequence = self.next_number()
+            name = f"Thử Hai Máy Chủ {sequence}"
+            key = f"cluster-{number}-{sequence}"
             for attempt in range(5):
                 try:
                     status, body, _ = request("POST", "/api/v1/nominations", self.clerks[number % len(self.clerks)], {
@@ -183,16 +151,6 @@ class Load:
                 if status == 201:
                     self.created.append((name, body["id"]))
 
-    def __enter__(self):
-        for thread in self.threads:
-            thread.start()
-        return self
-
-    def __exit__(self, *_):
-        self.stop.set()
-        for thread in self.threads:
-            thread.join(timeout=60)
-
 
 def main():
     global TLS
@@ -203,9 +161,7 @@ def main():
     TLS.check_hostname = False
 
     # The primary with the demo's data: the demo is started once to make it, then only its cluster stays.
-    demo = subprocess.Popen([THIDUA, "demo", "--data", PRIMARY, "--port", str(PORT_A)],
-                            stdout=open(os.path.join(WORK, "demo.log"), "ab"), stderr=subprocess.STDOUT, start_new_session=True)
-    processes["demo"] = demo
+    demo = loopback.start("demo", [THIDUA, "demo", "--data", PRIMARY, "--port", str(PORT_A)], os.path.join(WORK, "demo.log"))
     deadline = time.time() + 180
     while True:
         try:

@@ -21,8 +21,11 @@ import os
 import shutil
 import subprocess
 import sys
-import threading
 import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "support"))
+import loopback  # noqa: E402
+from loopback import fail, log, psql, run  # noqa: E402
 
 THIDUA, WORK, REPO = sys.argv[1], sys.argv[2], sys.argv[3]
 PRIMARY = os.path.join(WORK, "primary")
@@ -34,24 +37,7 @@ PORT = int(os.environ.get("THIDUA_DRILL_PORT", "8193"))
 RESTORED_PORT = PORT + 1
 PASSWORD = "thidua-demo"
 BIN = "/usr/lib/postgresql/15/bin"
-processes = []
-
-
-def log(message):
-    print(f"[drill {time.strftime('%H:%M:%S')}] {message}", flush=True)
-
-
-def fail(message):
-    log("FAILED: " + message)
-    sys.exit(1)
-
-
-@atexit.register
-def stop_all():
-    for process in processes:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
+loopback.LABEL[0] = "drill"
 
 
 def request(method, path, token=None, body=None, port=PORT, timeout=20):
@@ -66,17 +52,6 @@ def request(method, path, token=None, body=None, port=PORT, timeout=20):
         return response.status, (json.loads(data) if data else None)
     finally:
         connection.close()
-
-
-def run(command, env=None, check=True):
-    result = subprocess.run(command, env={**os.environ, **(env or {})}, capture_output=True, text=True)
-    if check and result.returncode != 0:
-        fail(f"{' '.join(command)} exited {result.returncode}:\n{result.stdout}\n{result.stderr}")
-    return result
-
-
-def psql(socket, sql, database="thidua"):
-    return run(["psql", "-X", "-h", socket, "-U", "postgres", "-d", database, "-v", "ON_ERROR_STOP=1", "-Atc", sql]).stdout.strip()
 
 
 def wait_ready(process, port, label):
@@ -94,10 +69,8 @@ def wait_ready(process, port, label):
 
 
 def start_demo():
-    output = open(os.path.join(WORK, "demo.log"), "ab")
-    process = subprocess.Popen([THIDUA, "demo", "--data", PRIMARY, "--port", str(PORT), "--pool-size", "4"],
-                               stdout=output, stderr=subprocess.STDOUT)
-    processes.append(process)
+    process = loopback.start("demo", [THIDUA, "demo", "--data", PRIMARY, "--port", str(PORT), "--pool-size", "4"],
+                             os.path.join(WORK, "demo.log"))
     wait_ready(process, PORT, "the demo")
     return process
 
@@ -109,34 +82,21 @@ def sign_in(username, port=PORT):
     return body["token"]
 
 
-class Load:
+class Load(loopback.Load):
     """Eight clients, each a commune clerk creating nominations as fast as the server answers."""
 
     def __init__(self, clerks, round_id, movement_id):
-        self.clerks, self.round_id, self.movement_id = clerks, round_id, movement_id
-        self.created, self.lock, self.stop, self.sequence = [], threading.Lock(), threading.Event(), 0
-        self.threads = [threading.Thread(target=self.client, args=(n,), daemon=True) for n in range(8)]
+        self.clerks, self.round_id, self.movement_id, self.created = clerks, round_id, movement_id, []
+        super().__init__(8)
 
     def client(self, number):
         while not self.stop.is_set():
-            with self.lock:
-                self.sequence += 1
-                name = f"Diễn Tập Khôi Phục {self.sequence}"
+            name = f"Diễn Tập Khôi Phục {self.next_number()}"
             status, body = request("POST", "/api/v1/nominations", self.clerks[number % len(self.clerks)], {
                 "roundID": self.round_id, "movementID": self.movement_id, "nominee": {"kind": "individual", "name": name}})
             if status == 201:
                 with self.lock:
                     self.created.append((time.time(), body["id"], number % len(self.clerks)))
-
-    def __enter__(self):
-        for thread in self.threads:
-            thread.start()
-        return self
-
-    def __exit__(self, *_):
-        self.stop.set()
-        for thread in self.threads:
-            thread.join(timeout=60)
 
 
 def main():
@@ -198,11 +158,9 @@ def main():
     if owner != "thidua_owner":
         fail(f"restored tables belong to {owner}, not thidua_owner")
 
-    output = open(os.path.join(WORK, "restored.log"), "ab")
-    server = subprocess.Popen([THIDUA, "serve", "--database-url", f"postgresql://thidua_app@/thidua?host={restored_socket}",
-                               "--verifier-url", f"postgresql://thidua_verifier@/thidua?host={restored_socket}",
-                               "--port", str(RESTORED_PORT)], stdout=output, stderr=subprocess.STDOUT)
-    processes.append(server)
+    server = loopback.start("restored", [THIDUA, "serve", "--database-url", f"postgresql://thidua_app@/thidua?host={restored_socket}",
+                                         "--verifier-url", f"postgresql://thidua_verifier@/thidua?host={restored_socket}",
+                                         "--port", str(RESTORED_PORT)], os.path.join(WORK, "restored.log"))
     wait_ready(server, RESTORED_PORT, "the server on the restored database")
     token = sign_in("sinchai.canbo", port=RESTORED_PORT)
     ids = ",".join(f"'{id}'" for id, _ in before_backup)
