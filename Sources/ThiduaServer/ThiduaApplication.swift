@@ -61,7 +61,7 @@ public enum ThiduaApplication {
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                      body: .init(byteBuffer: ByteBuffer(string: metrics.exposition)))
         }
-        SessionRoutes(sessions: SessionRepository(store: store), users: users, secureCookies: configuration.secureCookies).add(to: router)
+        SessionRoutes(sessions: SessionRepository(store: store), secureCookies: configuration.secureCookies).add(to: router)
         NominationRoutes(nominations: NominationRepository(store: store), audit: audit).add(to: router)
         CatalogueRoutes(units: UnitRepository(store: store), movements: MovementRepository(store: store), rounds: RoundRepository(store: store))
             .add(to: router)

@@ -14,6 +14,6 @@ extension RecordsWorld {
             _ = try await connection.query("INSERT INTO thidua.role_grants (user_id, role) VALUES (\(id), 'admin')")
             return id
         }
-        return try await userRepository.actor(userID: id)
+        return try await actor(userID: id)
     }
 }

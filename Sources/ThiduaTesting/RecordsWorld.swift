@@ -122,9 +122,15 @@ public struct RecordsWorld: Sendable {
             users: Dictionary(uniqueKeysWithValues: Person.allCases.map { ($0, id($0.rawValue)) }))
     }
 
-    /// The person as an actor, loaded from the database as the server would.
+    /// The person as an actor acting through a live session (opened by the superuser, as a sign-in would).
     public func actor(_ person: Person) async throws -> Actor {
-        try await userRepository.actor(userID: users[person]!)
+        try await actor(userID: users[person]!)
+    }
+
+    /// The user as an actor acting through a live session the superuser opens for them (0029: the
+    /// application's role names no one without their session).
+    public func actor(userID: UUID) async throws -> Actor {
+        try await superuser { try await SessionRepository(store: store).actor(openingSessionFor: userID, on: $0) }
     }
 
     /// A draft for a new individual nominee in the world's movement (or the force's, which has no checklist).

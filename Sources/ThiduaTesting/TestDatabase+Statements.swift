@@ -49,3 +49,13 @@ extension RecordsWorld {
         try await database.statements { pool in try await work(RecordStore(pool: pool)) }
     }
 }
+
+extension TestDatabase {
+    /// The statement that makes `user` the actor of the current transaction of an application connection, acting
+    /// in `role`: a session the superuser opens for them, presented as the server presents its users' (0029).
+    public func presenting(_ user: UUID, role: String? = nil, reason: String? = nil) async throws -> PostgresQuery {
+        let admin = try await connect()
+        defer { admin.close() }
+        return RecordStore.identification(.session(try await SessionRepository.open(for: user, on: admin)), role: role, reason: reason)
+    }
+}

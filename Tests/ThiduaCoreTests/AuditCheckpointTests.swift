@@ -49,7 +49,8 @@ struct AuditCheckpointTests {
         _ = try await fixture.honestHistory()
         let auditor = try await fixture.addUser("thanh.tra", role: "auditor")
         let app = try await fixture.database.connect(user: "thidua_app")
-        let checkpoint = try #require(try await AuditCheckpointer.seal(on: app, actorID: auditor, actingRole: "auditor"))
+        let token = try await SessionRepository.open(for: auditor, on: fixture.admin)
+        let checkpoint = try #require(try await AuditCheckpointer.seal(on: app, claim: .session(token), actingRole: "auditor"))
         #expect(checkpoint.sealedBy == auditor)
         #expect(try await fixture.verify(expecting: .latest(checkpoint.root)).problem == nil)
     }
@@ -75,10 +76,14 @@ struct AuditCheckpointTests {
         }
         await #expect {
             try await app.withTransaction(isolation: isolation) { connection in
-                _ = try await connection.query("""
-                    SELECT set_config('thidua.actor_id', \(actor?.uuidString.lowercased() ?? ""), true),
-                           set_config('thidua.actor_role', \(role), true)
-                    """)
+                if let actor {
+                    // The installer's claim from the application's role is act_as, which only a superuser may call.
+                    let claim: ActorClaim = actor == AuditFixture.installer
+                        ? .superuser(actor) : .session(try await SessionRepository.open(for: actor, on: fixture.admin))
+                    _ = try await connection.query(RecordStore.identification(claim, role: role))
+                } else {
+                    _ = try await connection.query("SELECT set_config('thidua.actor_role', \(role), true)")
+                }
                 _ = try await connection.query("SELECT thidua.seal_audit_checkpoint()")
             }
         } throws: { ($0 as? PostgresError)?.serverError?.sqlState == state }
@@ -92,8 +97,9 @@ struct AuditCheckpointTests {
         let app = try await fixture.database.connect(user: "thidua_app")
         for (username, role, visible) in [("can.bo", "unit_clerk", 0), ("thanh.tra", "auditor", 1), ("noi.vu", "secretariat", 1)] {
             let user = try await fixture.addUser(username, role: role)
+            let identification = try await fixture.database.presenting(user)
             let seen = try await app.withTransaction(readOnly: true) { connection in
-                _ = try await connection.query("SELECT set_config('thidua.actor_id', \(user.uuidString.lowercased()), true)")
+                _ = try await connection.query(identification)
                 let checkpoints = try await connection.query("SELECT count(*) FROM thidua.audit_checkpoints").first!.decode(Int.self, at: 0)
                 let heads = try await connection.query("SELECT count(*) FROM thidua.audit_checkpoint_heads").first!.decode(Int.self, at: 0)
                 return (checkpoints, heads > 0 ? 1 : 0)
@@ -120,8 +126,13 @@ struct AuditCheckpointTests {
         _ = try await fixture.seal()
         let auditor = try await fixture.addUser("thanh.tra", role: "auditor")
         let app = try await fixture.database.connect(user: "thidua_app")
-        _ = try await app.query("SELECT set_config('thidua.actor_id', \(auditor.uuidString.lowercased()), false)")
-        await #expect { try await app.execute(script: statement) } throws: {
+        let identification = try await fixture.database.presenting(auditor, role: "auditor")
+        await #expect {
+            try await app.withTransaction { connection in
+                _ = try await connection.query(identification)
+                try await connection.execute(script: statement)
+            }
+        } throws: {
             ($0 as? PostgresError)?.serverError?.sqlState == "42501"
         }
     }

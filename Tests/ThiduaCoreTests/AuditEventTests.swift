@@ -46,10 +46,7 @@ struct AuditEventTests {
         let leadHead = try await world.actor(.leadHead)
         do {
             try await connection.withTransaction { connection in
-                _ = try await connection.query("""
-                    SELECT set_config('thidua.actor_id', \(leadHead.userID.uuidString.lowercased()), true),
-                           set_config('thidua.actor_role', 'unit_head', true)
-                    """)
+                _ = try await connection.query(RecordStore.identification(leadHead.claim, role: "unit_head"))
                 _ = try await connection.query("""
                     UPDATE thidua.nominations SET state = 'returned', version = version + 1, return_count = return_count + 1
                     WHERE id = \(nomination.id)

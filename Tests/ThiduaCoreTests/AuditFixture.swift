@@ -24,12 +24,7 @@ struct AuditFixture {
     /// Runs SQL in one transaction as the installer; every row it changes in an audited table writes an event.
     func asInstaller(_ sql: String, reason: String? = nil, requestID: String? = nil) async throws {
         try await admin.withTransaction { connection in
-            _ = try await connection.query("""
-                SELECT set_config('thidua.actor_id', \(Self.installer.uuidString.lowercased()), true),
-                       set_config('thidua.actor_role', 'installer', true),
-                       set_config('thidua.reason', \(reason ?? ""), true),
-                       set_config('thidua.request_id', \(requestID ?? ""), true)
-                """)
+            _ = try await connection.query(RecordStore.identification(.superuser(Self.installer), role: "installer", reason: reason, requestID: requestID))
             try await connection.execute(script: sql)
         }
     }
@@ -76,7 +71,7 @@ struct AuditFixture {
     }
 
     func seal() async throws -> AuditCheckpoint? {
-        try await AuditCheckpointer.seal(on: admin, actorID: Self.installer, actingRole: "installer")
+        try await AuditCheckpointer.seal(on: admin, claim: .superuser(Self.installer), actingRole: "installer")
     }
 
     func verify(expecting root: AuditExpectedRoot? = nil) async throws -> AuditVerification {

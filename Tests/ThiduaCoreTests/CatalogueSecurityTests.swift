@@ -9,8 +9,10 @@ import ThiduaTesting
 struct CatalogueSecurityTests {
     /// The only SECURITY DEFINER functions, each schema-qualified inside and checking the actor itself.
     static let definerFunctions: Set<String> = [
-        // The actor context, loaded once per transaction (0004); the four actor_*() functions only read it.
-        "load_actor_context", "keep_quota_ledger", "write_audit_event",
+        // The actor context, set once per transaction from a live session and sealed (0029); the actor_*()
+        // functions only read it, checking the seal inside definer functions.
+        "actor_context_verified", "establish_actor_context", "present_session", "act_as", "open_session", "refresh_actor_context",
+        "keep_quota_ledger", "write_audit_event",
         "seal_audit_checkpoint", "lock_audit_for_sealing",
         "actor_profile_of", "actor_profile", "sign_in", "session_user_id", "session_actor", "sign_out", "change_password", "end_sessions_of_disabled_user",
         // Council reviews (0009): the roster comes from every member's grants, which the secretariat may not read;
@@ -37,6 +39,8 @@ struct CatalogueSecurityTests {
         "council_ballot_secrets", "council_secret_ballots",
         // Retry bookkeeping of create requests (0020): the change it guards is audited itself.
         "idempotency_keys",
+        // The key sealing each transaction's actor context (0029): made once by its migration, read by no one else.
+        "actor_context_key",
     ]
     /// Columns that identify or describe a person beyond their name.
     static let personalColumns: Set<String> = ["date_of_birth", "gender", "ethnicity", "position", "workplace", "national_id", "phone", "address"]
@@ -83,6 +87,17 @@ struct CatalogueSecurityTests {
               AND NOT EXISTS (SELECT FROM pg_trigger t WHERE t.tgrelid = c.oid AND t.tgname = 'audit')
             """)
         #expect(Set(unaudited) == Self.unauditedTables)
+    }
+
+    @Test("every table refuses a forged actor context: each carries the restrictive sealed_actor_context policy (0029)")
+    func everyTableChecksTheSeal() async throws {
+        let offenders = try await rows("""
+            SELECT c.relname::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = 'thidua' AND c.relkind IN ('r', 'p')
+              AND NOT EXISTS (SELECT FROM pg_policy p WHERE p.polrelid = c.oid AND p.polname = 'sealed_actor_context'
+                              AND NOT p.polpermissive AND p.polcmd = '*')
+            """)
+        #expect(offenders.isEmpty, "without the sealed-context policy: \(offenders)")
     }
 
     @Test("views run with the reader's rights (security_invoker)")

@@ -49,7 +49,7 @@ struct CouncilFixture {
         }
         var members: [Actor] = []
         for id in ids {
-            members.append(try await world.userRepository.actor(userID: id))
+            members.append(try await world.actor(userID: id))
         }
         return members
     }
@@ -105,9 +105,6 @@ struct CouncilFixture {
     }
 
     private static func name(_ actor: Actor, _ role: Role, on connection: PostgresConnection) async throws {
-        _ = try await connection.query("""
-            SELECT set_config('thidua.actor_id', \(actor.userID.uuidString.lowercased()), true),
-                   set_config('thidua.actor_role', \(role.rawValue), true)
-            """)
+        _ = try await connection.query(RecordStore.identification(actor.claim, role: role.rawValue))
     }
 }

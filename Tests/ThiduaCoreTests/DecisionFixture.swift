@@ -47,8 +47,8 @@ struct DecisionFixture {
         }
         return DecisionFixture(
             council: council, decisionSeries: decisionSeries, proposalSeries: proposalSeries,
-            deputy: try await world.userRepository.actor(userID: deputyID),
-            clerkDeputy: try await world.userRepository.actor(userID: clerkDeputyID))
+            deputy: try await world.actor(userID: deputyID),
+            clerkDeputy: try await world.actor(userID: clerkDeputyID))
     }
 
     /// New nominations of commune B taken through a council session to `approved` (member and chairman approve).

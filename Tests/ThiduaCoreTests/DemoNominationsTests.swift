@@ -24,7 +24,9 @@ struct DemoNominationsTests {
 
         func actor(_ username: String) async throws -> Actor {
             let id = try await superuser("SELECT id FROM thidua.users WHERE username = \(username)").single()!.decode(UUID.self, at: 0)
-            return try await UserRepository(store: RecordStore(pool: pool)).actor(userID: id)
+            let connection = try await database.connect()
+            defer { connection.close() }
+            return try await SessionRepository(store: RecordStore(pool: pool)).actor(openingSessionFor: id, on: connection)
         }
     }
 

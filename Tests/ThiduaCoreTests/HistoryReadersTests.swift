@@ -198,13 +198,11 @@ struct HistoryReadersTests {
     static func asApplication<T: Sendable>(
         _ person: Person, _ f: DecisionFixture, _ body: (PostgresConnection) async throws -> T
     ) async throws -> T {
+        let identification = try await f.world.database.presenting(f.world.users[person]!, role: roles[person]!.rawValue)
         let connection = try await f.world.database.connect(user: ThiduaSchema.applicationRole)
         defer { connection.close() }
         return try await connection.withTransaction(readOnly: true) { connection in
-            _ = try await connection.query("""
-                SELECT set_config('thidua.actor_id', \(f.world.users[person]!.uuidString.lowercased()), true),
-                       set_config('thidua.actor_role', \(roles[person]!.rawValue), true)
-                """)
+            _ = try await connection.query(identification)
             return try await body(connection)
         }
     }

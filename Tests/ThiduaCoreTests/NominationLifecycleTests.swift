@@ -175,10 +175,7 @@ struct NominationLifecycleTests {
         defer { connection.close() }
         await #expect(throws: PostgresError.self) {
             try await connection.withTransaction { connection in
-                _ = try await connection.query("""
-                    SELECT set_config('thidua.actor_id', \(head.userID.uuidString.lowercased()), true),
-                           set_config('thidua.actor_role', 'secretariat', true)
-                    """)
+                _ = try await connection.query(RecordStore.identification(head.claim, role: "secretariat"))
                 _ = try await connection.query("UPDATE thidua.nominations SET state = 'verified', version = version + 1 WHERE id = \(nomination.id)")
             }
         }

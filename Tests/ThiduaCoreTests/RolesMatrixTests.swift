@@ -138,10 +138,7 @@ struct RolesMatrixTests {
         defer { connection.close() }
         do {
             return try await connection.withTransaction { connection in
-                _ = try await connection.query("""
-                    SELECT set_config('thidua.actor_id', \(actor.userID.uuidString.lowercased()), true),
-                           set_config('thidua.actor_role', \(role), true), set_config('thidua.reason', 'Bổ sung', true)
-                    """)
+                _ = try await connection.query(RecordStore.identification(actor.claim, role: role, reason: "Bổ sung"))
                 let rows: PostgresRows
                 switch act {
                 case .view:

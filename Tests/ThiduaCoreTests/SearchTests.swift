@@ -52,10 +52,7 @@ struct SearchTests {
         let connection = try await world.database.connect(user: "thidua_app")
         defer { connection.close() }
         try await connection.withTransaction { connection in
-            _ = try await connection.query("""
-                SELECT set_config('thidua.actor_id', \(clerk.userID.uuidString.lowercased()), true),
-                       set_config('thidua.actor_role', 'unit_clerk', true)
-                """)
+            _ = try await connection.query(RecordStore.identification(clerk.claim, role: "unit_clerk"))
             _ = try await connection.query("""
                 INSERT INTO thidua.nominees (area_id, unit_id, kind, name)
                 SELECT 'test/huyen', \(world.communeA), 'individual', 'Người số ' || g FROM generate_series(1, 3000) g

@@ -65,7 +65,7 @@ struct StandbyReadsTests {
 
         func actor(_ username: String) async throws -> Actor {
             let id = try await superuser.query("SELECT id FROM thidua.users WHERE username = \(username)").single()!.decode(UUID.self, at: 0)
-            return try await UserRepository(store: store).actor(userID: id)
+            return try await SessionRepository(store: store).actor(openingSessionFor: id, on: superuser)
         }
 
         /// A new nomination of sinchai.canbo's commune, written on the primary.

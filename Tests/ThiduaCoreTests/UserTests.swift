@@ -15,7 +15,7 @@ struct UserTests {
             unitID: world.communeB, username: "TaPhin.CanBo2", fullName: "Mùa A Dình", password: "mật khẩu đủ dài", by: admin)
         await #expect(throws: ThiduaError.denied(.ownRecruit)) { try await world.userRepository.grant(.unitClerk, to: user, by: admin) }
         try await world.userRepository.grant(.unitClerk, to: user, by: try await world.secondAdministrator())
-        let actor = try await world.userRepository.actor(userID: user)
+        let actor = try await world.actor(userID: user)
         #expect(actor.roles == [.unitClerk] && actor.unitID == world.communeB)
         let (hash, matches) = try await world.superuser { connection in
             try await connection.query("""
@@ -41,9 +41,7 @@ struct UserTests {
         defer { app.close() }
         do {
             try await app.withTransaction { connection in
-                _ = try await connection.query("""
-                    SELECT set_config('thidua.actor_id', \(admin.userID.uuidString.lowercased()), true), set_config('thidua.actor_role', 'admin', true)
-                    """)
+                _ = try await connection.query(RecordStore.identification(admin.claim, role: "admin"))
                 _ = try await connection.query("""
                     INSERT INTO thidua.role_grants (user_id, role, granted_by) VALUES (\(admin.userID), 'secretariat', \(admin.userID))
                     """)
@@ -61,9 +59,9 @@ struct UserTests {
         let clerk = try await world.actor(.clerkA)
         let draft = try await world.nominations.create(world.draft(), by: clerk)
         try await world.userRepository.setActive(false, user: clerk.userID, reason: "Nghỉ hưu", by: try await world.actor(.admin))
-        await #expect(throws: ThiduaError.notFound("người dùng / user")) { try await world.userRepository.actor(userID: clerk.userID) }
-        // An actor value loaded before the change is refused by PostgreSQL all the same.
-        await #expect(throws: ThiduaError.notFound("hồ sơ đề nghị / nomination")) { try await world.nominations.get(draft.id, as: clerk) }
+        await #expect(throws: ThiduaError.notFound("người dùng / user")) { try await world.actor(userID: clerk.userID) }
+        // An actor loaded before the change is refused by PostgreSQL all the same: its session ended with it.
+        await #expect(throws: ThiduaError.sessionEnded) { try await world.nominations.get(draft.id, as: clerk) }
     }
 
     @Test("the administrator reads a user with their live roles and whether they are active; others may not; an unknown user is not found")
@@ -113,9 +111,7 @@ struct UserTests {
         for (role, user, code) in [("admin", puppet, "TD050"), ("chairman", puppet, "TD052"), ("secretariat", other.userID, "TD051")] {
             do {
                 try await app.withTransaction { connection in
-                    _ = try await connection.query("""
-                        SELECT set_config('thidua.actor_id', \(admin.userID.uuidString.lowercased()), true), set_config('thidua.actor_role', 'admin', true)
-                        """)
+                    _ = try await connection.query(RecordStore.identification(admin.claim, role: "admin"))
                     _ = try await connection.query("INSERT INTO thidua.role_grants (user_id, role, granted_by) VALUES (\(user), \(role), \(admin.userID))")
                 }
                 Issue.record("granted \(role) in SQL")
@@ -134,9 +130,7 @@ struct UserTests {
         defer { app.close() }
         do {
             try await app.withTransaction { connection in
-                _ = try await connection.query("""
-                    SELECT set_config('thidua.actor_id', \(admin.userID.uuidString.lowercased()), true), set_config('thidua.actor_role', 'admin', true)
-                    """)
+                _ = try await connection.query(RecordStore.identification(admin.claim, role: "admin"))
                 _ = try await connection.query("""
                     UPDATE thidua.users SET password_hash = crypt('mật khẩu của kẻ gian', gen_salt('bf', 4)) WHERE username = 'chairman'
                     """)

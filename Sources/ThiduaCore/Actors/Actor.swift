@@ -3,7 +3,8 @@ import Foundation
 /// Who is acting: a user, their unit, the roles they hold now and the ones they borrow under delegation.
 ///
 /// Repositories take an `Actor` on every call; the policy decides with it, and the database is told who it
-/// is for that transaction only. Load one with ``UserRepository/actor(userID:)``.
+/// is for that transaction only, by the session it presents (``claim``). Load one with
+/// ``SessionRepository/actor(for:requestID:)``.
 public struct Actor: Sendable, Hashable {
     public var userID: UUID
     public var unitID: UUID
@@ -19,6 +20,9 @@ public struct Actor: Sendable, Hashable {
     public var requestID: String?
     /// The request's `Idempotency-Key`, claimed in the transaction of its change (``RecordStore``).
     public var idempotency: IdempotencyClaim?
+    /// What each transaction presents to PostgreSQL for the database to set this actor itself: the session's
+    /// token (``SessionRepository/actor(for:requestID:)``) or, from a superuser session only, the user's id.
+    public var claim: ActorClaim
 
     public init(
         userID: UUID, unitID: UUID, unitKind: UnitKind, areaID: String, roles: Set<Role>,
@@ -32,6 +36,7 @@ public struct Actor: Sendable, Hashable {
         self.delegated = delegated
         self.leadMovements = leadMovements
         self.requestID = requestID
+        self.claim = .superuser(userID)
     }
 
     /// Whether the actor may act in `role`, in person or under delegation.

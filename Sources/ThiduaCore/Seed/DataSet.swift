@@ -36,10 +36,6 @@ public enum DataSet: String, Sendable, CaseIterable {
 
     /// Names the installer as the actor of the current transaction.
     public static func actAsInstaller(action: String, on connection: PostgresConnection) async throws {
-        _ = try await connection.query("""
-            SELECT set_config('thidua.actor_id', \(installerID.uuidString.lowercased()), true),
-                   set_config('thidua.actor_role', 'installer', true),
-                   set_config('thidua.action', \(action), true)
-            """)
+        _ = try await connection.query(RecordStore.identification(.superuser(installerID), role: "installer", action: action))
     }
 }

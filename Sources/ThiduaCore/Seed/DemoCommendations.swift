@@ -36,8 +36,8 @@ public enum DemoCommendations {
     /// nominations to review and the decision series.
     public static func load(pool: PostgresPool, superuser: PostgresConnection) async throws -> Summary {
         let store = RecordStore(pool: pool)
-        let users = UserRepository(store: store)
-        let cast = try await DemoCast.find([Self.secretary, Self.chairman] + members, on: superuser, users: users)
+        let sessions = SessionRepository(store: store)
+        let cast = try await DemoCast.find([Self.secretary, Self.chairman] + members, on: superuser, sessions: sessions)
         let (secretary, chairman) = (cast[Self.secretary], cast[Self.chairman])
         let (round, reviewed) = try await verifiedNominations(on: superuser)
 
@@ -74,7 +74,7 @@ public enum DemoCommendations {
         decision = try await decisions.sign(decision.id, version: decision.version, by: chairman)
 
         let exemplars = try await followTwoExemplars(of: decision, pool: pool, superuser: superuser) { username in
-            try await DemoCast.find([username], on: superuser, users: users)[username]
+            try await DemoCast.find([username], on: superuser, sessions: sessions)[username]
         }
         return Summary(
             reviewed: reviewed.count, approved: approved.count, rejected: session.items.count - approved.count,

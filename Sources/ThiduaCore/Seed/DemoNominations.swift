@@ -37,7 +37,7 @@ public enum DemoNominations {
     public static func load(pool: PostgresPool, superuser: PostgresConnection) async throws -> Summary {
         let store = RecordStore(pool: pool)
         let catalogue = try await Catalogue.read(on: superuser)
-        let cast = try await DemoCast.find(usernames, on: superuser, users: UserRepository(store: store))
+        let cast = try await DemoCast.find(usernames, on: superuser, sessions: SessionRepository(store: store))
         let units = entries.map(\.unit).uniqued()
         let until = Date().addingTimeInterval(exceptionLength)
         for unit in units {

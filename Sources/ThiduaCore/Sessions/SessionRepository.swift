@@ -51,7 +51,24 @@ public struct SessionRepository: Sendable {
             SELECT user_id, \(sql: Actor.profileColumns) FROM thidua.session_actor(\(token.digest))
             """)
         guard let row = try rows.single() else { return nil }
-        return try Actor(profile: row, userID: try row.decode(column: "user_id"), requestID: requestID)
+        var actor = try Actor(profile: row, userID: try row.decode(column: "user_id"), requestID: requestID)
+        actor.claim = .session(token)
+        return actor
+    }
+
+    /// A session of `userID` opened by a superuser connection without a password (the demo's and the tests'
+    /// set-up: `thidua.open_session`, 0029), and its user as an actor acting through it.
+    public func actor(openingSessionFor userID: UUID, on superuser: PostgresConnection) async throws -> Actor {
+        let token = try await Self.open(for: userID, on: superuser)
+        guard let actor = try await actor(for: token) else { throw ThiduaError.notFound("người dùng / user") }
+        return actor
+    }
+
+    /// A new session of `userID` opened by a superuser connection, and its token.
+    public static func open(for userID: UUID, on superuser: PostgresConnection) async throws -> SessionToken {
+        let token = SessionToken()
+        _ = try await superuser.query("SELECT thidua.open_session(\(userID), \(token.digest))")
+        return token
     }
 
     /// Ends the session; signing out twice is harmless.

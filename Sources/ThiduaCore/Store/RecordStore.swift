@@ -79,19 +79,34 @@ public struct RecordStore: Sendable {
         connection.sendAhead("SELECT set_config('thidua.action', \(action), true)")
     }
 
-    /// Sets the transaction-local identity that `thidua.actor_*()` and the audit trigger read (0004, 0005).
-    /// Sent with the transaction's first statement, as its `BEGIN` is.
+    /// Presents the actor's claim (0029: the database sets the actor from it) and the transaction-local settings
+    /// the audit trigger reads. Sent with the transaction's first statement, as its `BEGIN` is.
     static func name(
         _ actor: Actor, capacity: Capacity?, action: String?, reason: String?, on connection: PostgresConnection
     ) {
+        connection.sendAhead(identification(
+            actor.claim, role: capacity?.role.rawValue, onBehalfOf: capacity?.onBehalfOf, action: action, reason: reason,
+            requestID: actor.requestID))
+    }
+
+    /// The statement that makes `claim`'s user the transaction's actor, acting in `role` (and for `onBehalfOf`),
+    /// recording `action`, `reason` and `requestID` with every audit event. The one place this is written.
+    public static func identification(
+        _ claim: ActorClaim, role: String?, onBehalfOf: UUID? = nil, action: String? = nil, reason: String? = nil,
+        requestID: String? = nil
+    ) -> PostgresQuery {
         let reason = reason.map(Text.normalized)
-        connection.sendAhead("""
-            SELECT set_config('thidua.actor_id', \(actor.userID.uuidString.lowercased()), true),
-                   set_config('thidua.actor_role', \(capacity?.role.rawValue ?? ""), true),
-                   set_config('thidua.on_behalf_of', \(capacity?.onBehalfOf?.uuidString.lowercased() ?? ""), true),
+        let (token, named): (String?, UUID?) = switch claim {
+        case .session(let token): (token.text, nil)
+        case .superuser(let user): (nil, user)
+        }
+        return """
+            SELECT CASE WHEN \(token)::text IS NULL THEN thidua.act_as(\(named)) ELSE thidua.present_session(\(token)) END,
+                   set_config('thidua.actor_role', \(role ?? ""), true),
+                   set_config('thidua.on_behalf_of', \(onBehalfOf?.uuidString.lowercased() ?? ""), true),
                    set_config('thidua.action', \(action ?? ""), true),
                    set_config('thidua.reason', \(reason ?? ""), true),
-                   set_config('thidua.request_id', \(actor.requestID ?? ""), true)
-            """)
+                   set_config('thidua.request_id', \(requestID ?? ""), true)
+            """
     }
 }

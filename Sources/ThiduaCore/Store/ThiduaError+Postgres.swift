@@ -57,6 +57,7 @@ extension ThiduaError {
             self = .invalid(field: "", vietnamese: "Ngày không hợp lệ (viết dạng yyyy-MM-dd, là một ngày có thật): \(server.message).",
                             english: "Not a valid day (write yyyy-MM-dd, a day that exists): \(server.message)")
         case ("42501", _), ("TD002", _), ("TD008", _): self = .denied(.refusedByDatabase)
+        case ("TD001", _) where server.message.hasPrefix("no live session"): self = .sessionEnded
         default: return nil
         }
     }

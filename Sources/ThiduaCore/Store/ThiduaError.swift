@@ -24,6 +24,8 @@ public enum ThiduaError: Error, Sendable, Hashable {
     case duplicate(field: String)
     /// Wrong username or password, or a disabled account (one answer for all three).
     case invalidCredentials
+    /// The session a transaction presented is no longer live (signed out, expired, or its user disabled).
+    case sessionEnded
     /// Too many wrong passwords lately for this username from this address, or from this address: the next try
     /// must wait `retryAfter` seconds (sign_in_rules, 0019). A refused try does not count as a failure.
     case throttled(retryAfter: Int)
@@ -68,6 +70,7 @@ public enum ThiduaError: Error, Sendable, Hashable {
         case .invalid: "invalid"
         case .duplicate: "duplicate"
         case .invalidCredentials: "invalid_credentials"
+        case .sessionEnded: "session_ended"
         case .throttled: "throttled"
         case .idempotencyKeyTaken: "idempotency_key_in_use"
         case .council(let refusal): refusal.code
@@ -100,6 +103,7 @@ public enum ThiduaError: Error, Sendable, Hashable {
         case .invalid(_, let vietnamese, _): vietnamese
         case .duplicate(let field): "Giá trị của “\(field)” đã tồn tại."
         case .invalidCredentials: "Tên đăng nhập hoặc mật khẩu không đúng."
+        case .sessionEnded: "Phiên đăng nhập đã kết thúc. Hãy đăng nhập lại."
         case .throttled(let seconds): "Nhập sai mật khẩu nhiều lần. Vui lòng chờ \(seconds) giây rồi thử lại."
         case .idempotencyKeyTaken: "Yêu cầu với khóa Idempotency-Key này đang được xử lý hoặc đã thực hiện; không làm lại lần nữa."
         case .council(let refusal): refusal.vietnamese
@@ -135,6 +139,7 @@ public enum ThiduaError: Error, Sendable, Hashable {
         case .invalid(_, _, let english): english
         case .duplicate(let field): "The value of \(field) exists already."
         case .invalidCredentials: "Wrong username or password."
+        case .sessionEnded: "The session has ended. Sign in again."
         case .throttled(let seconds): "Too many wrong passwords. Wait \(seconds) seconds and try again."
         case .idempotencyKeyTaken: "A request with this Idempotency-Key is running or was carried out; it is not done twice."
         case .council(let refusal): refusal.english

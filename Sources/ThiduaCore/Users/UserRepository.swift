@@ -9,17 +9,6 @@ public struct UserRepository: Sendable {
         self.store = store
     }
 
-    /// The user as an actor: unit, area, roles in person and under delegation, led movements. An inactive or
-    /// unknown user is not found.
-    public func actor(userID: UUID, requestID: String? = nil) async throws -> Actor {
-        let probe = Actor(userID: userID, unitID: userID, unitKind: .commune, areaID: "", roles: [])
-        return try await store.read(probe) { connection in
-            let rows = try await connection.query("SELECT \(sql: Actor.profileColumns) FROM thidua.actor_profile()")
-            guard let row = try rows.single() else { throw ThiduaError.notFound("người dùng / user") }
-            return try Actor(profile: row, userID: userID, requestID: requestID)
-        }
-    }
-
     /// Creates a user of `unitID` (administrator). The password is hashed by PostgreSQL with bcrypt.
     public func create(
         unitID: UUID, username: String, fullName: String, password: String, by actor: Actor

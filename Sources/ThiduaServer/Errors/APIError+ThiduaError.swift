@@ -28,7 +28,7 @@ extension APIError {
         case .invalid(let name, _, _):
             status = .unprocessableContent
             field = name
-        case .invalidCredentials: status = .unauthorized
+        case .invalidCredentials, .sessionEnded: status = .unauthorized
         case .throttled(let seconds):
             status = .tooManyRequests
             retryAfter = seconds

@@ -5,7 +5,6 @@ import ThiduaCore
 /// Signing in and out, who am I, and changing one's password (`/api/v1/sessions`, `/api/v1/me`).
 struct SessionRoutes: Sendable {
     let sessions: SessionRepository
-    let users: UserRepository
     let secureCookies: Bool
 
     func add(to router: Router<ThiduaRequestContext>) {
@@ -20,7 +19,9 @@ struct SessionRoutes: Sendable {
     func signIn(_ request: Request, _ context: ThiduaRequestContext) async throws -> Response {
         let body = try await JSONBody.decode(SignInRequest.self, from: request)
         let session = try await sessions.signIn(username: body.username, password: body.password, address: context.clientAddress)
-        let actor = try await users.actor(userID: session.userID, requestID: context.requestID)
+        guard let actor = try await sessions.actor(for: session.token, requestID: context.requestID) else {
+            throw ThiduaError.invalidCredentials
+        }
         let payload = SessionResponse(
             token: session.token.text, expiresAt: session.expiresAt,
             csrfToken: SessionCookie.csrfToken(for: session.token), me: MeResponse(actor))

@@ -23,8 +23,8 @@ struct BenchUnit: Sendable {
     var unitID: UUID { clerk.unitID }
 
     /// Every commune and department with a clerk and a head, communes and departments alternately (each in
-    /// code order), actors loaded as the application sees them.
-    static func loadAll(database: BenchDatabase, users: UserRepository, draftsPerUnit: Int) async throws -> [BenchUnit] {
+    /// code order), actors acting through sessions the superuser opens for them.
+    static func loadAll(database: BenchDatabase, sessions: SessionRepository, draftsPerUnit: Int) async throws -> [BenchUnit] {
         let (roundID, _) = try await database.round()
         let movements = try await BenchMovement.load(codes: ["nong-thon-moi", "nong-dan-sxkd-gioi"], database: database)
         let rows = try await database.asSuperuser { connection in
@@ -56,8 +56,10 @@ struct BenchUnit: Sendable {
             let commune = kind == .commune
             let movement = commune ? movements[0] : movements[1]
             let nomineeKind: NomineeKind = commune ? .collective : .household
-            let clerk = try await users.actor(userID: clerkID)
-            let head = try await users.actor(userID: headID)
+            let (clerk, head) = try await database.asSuperuser { connection in
+                (try await sessions.actor(openingSessionFor: clerkID, on: connection),
+                 try await sessions.actor(openingSessionFor: headID, on: connection))
+            }
             let samples = NominationSamples(unitName: name, movement: movement, nomineeKind: nomineeKind)
             units.append(BenchUnit(
                 code: code, name: name, kind: kind, clerk: clerk, head: head, movement: movement,

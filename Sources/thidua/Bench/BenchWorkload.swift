@@ -12,7 +12,7 @@ enum BenchWorkload {
         let pool = PostgresPool(configuration: .init(connectionString: database.application, maximumConnections: 2))
         do {
             let units = try await BenchUnit.loadAll(
-                database: database, users: UserRepository(store: RecordStore(pool: pool)), draftsPerUnit: 64)
+                database: database, sessions: SessionRepository(store: RecordStore(pool: pool)), draftsPerUnit: 64)
             await pool.close()
             guard !units.isEmpty else { throw BenchFailure.missingCatalogue("commune or department with a clerk and a head") }
             let bytes = units.flatMap(\.drafts).map { Double($0.content.achievements.utf8.count) }
@@ -93,6 +93,7 @@ enum BenchWorkload {
         }
         return [
             ("clerk", text(unit.clerk.userID)), ("head", text(unit.head.userID)), ("unit", text(unit.unitID)),
+            ("clerk_token", token(unit.clerk)), ("head_token", token(unit.head)),
             ("movement", text(unit.movement.id)), ("kind", unit.nomineeKind.rawValue), ("name", content.nomineeName),
             ("title", content.title), ("achievements", content.achievements), ("criteria", criteria),
             ("indicators", indicators), ("next", unit.submittedState.rawValue),
@@ -100,6 +101,12 @@ enum BenchWorkload {
     }
 
     private static func text(_ id: UUID) -> String { id.uuidString.lowercased() }
+
+    /// The token of the session the actor acts through (each transaction presents it: 0029).
+    private static func token(_ actor: Actor) -> String {
+        guard case .session(let token) = actor.claim else { return "" }
+        return token.text
+    }
 
     private static func bindings(_ value: some PostgresEncodable) -> PostgresBindings {
         var bindings = PostgresBindings()

@@ -113,9 +113,10 @@ struct PgbenchScript {
     }
 
     /// What the repositories hold back to send with the next statement (`PostgresConnection.sendAhead`): a
-    /// transaction's `BEGIN` and the settings naming its actor. The script pipelines the same groups.
+    /// transaction's `BEGIN`, the session it presents and the settings of its actor. The script pipelines the
+    /// same groups.
     static func travelsAhead(_ sql: String) -> Bool {
-        sql.hasPrefix("BEGIN") || sql.hasPrefix("SELECT set_config(")
+        sql.hasPrefix("BEGIN") || sql.hasPrefix("SELECT set_config(") || sql.hasPrefix("SELECT CASE WHEN $1::text IS NULL THEN thidua.act_as(")
     }
 
     /// The `-D name=value` definitions of the constants (pgbench refuses an empty value: see ``variable(_:)``).

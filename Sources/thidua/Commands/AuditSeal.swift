@@ -22,7 +22,7 @@ struct AuditSeal: AsyncParsableCommand {
             let connection = try await target.connect()
             defer { connection.close() }
             guard let checkpoint = try await AuditCheckpointer.seal(
-                on: connection, actorID: DataSet.installerID, actingRole: "installer") else {
+                on: connection, claim: .superuser(DataSet.installerID), actingRole: "installer") else {
                 Console.line("Không có sự kiện mới để niêm phong / nothing new to seal")
                 return
             }
