@@ -1,4 +1,5 @@
 import Postgres
+import ThiduaCore
 import ThiduaOffice
 
 /// Where the server listens and what it expects of the schema.
@@ -19,10 +20,13 @@ public struct ServerConfiguration: Sendable {
     /// LibreOffice, looked up once when the server starts: without it a decision's PDF answers 503 and the
     /// decision's page offers only the Word file.
     public var pdfConverter: PDFConverter?
+    /// The key secret ballots are sealed and counted under; without it a secret vote answers 503.
+    public var ballotKey: BallotKey?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, expectedMigrations: [Migrator.AppliedMigration]? = nil, secureCookies: Bool = false,
-        trustedProxies: [IPNetwork] = [], auditVerifierURL: String? = nil, pdfConverter: PDFConverter? = PDFConverter.installed()
+        trustedProxies: [IPNetwork] = [], auditVerifierURL: String? = nil, pdfConverter: PDFConverter? = PDFConverter.installed(),
+        ballotKey: BallotKey? = nil
     ) {
         self.host = host
         self.port = port
@@ -31,5 +35,6 @@ public struct ServerConfiguration: Sendable {
         self.trustedProxies = trustedProxies
         self.auditVerifierURL = auditVerifierURL
         self.pdfConverter = pdfConverter
+        self.ballotKey = ballotKey
     }
 }

@@ -42,7 +42,7 @@ public enum ThiduaApplication {
     public static func router(
         pool: PostgresPool, standby: StandbyReads? = nil, configuration: ServerConfiguration
     ) -> Router<ThiduaRequestContext> {
-        let store = RecordStore(pool: pool, standby: standby)
+        let store = RecordStore(pool: pool, standby: standby, ballotKey: configuration.ballotKey)
         let users = UserRepository(store: store)
         let audit = AuditTrail(store: store)
         let metrics = RequestMetrics()

@@ -115,7 +115,7 @@ public struct RecordsWorld: Sendable {
         }
         let pool = try database.pool(user: "thidua_app", maximumConnections: poolSize)
         return RecordsWorld(
-            database: database, pool: pool, store: RecordStore(pool: pool),
+            database: database, pool: pool, store: RecordStore(pool: pool, ballotKey: BallotKey.random()),
             communeA: id("communeA"), communeB: id("communeB"), leadDepartment: id("lead"),
             secretariatUnit: id("secretariat"), force: id("force"), council: id("council"),
             movement: id("movement"), forceMovement: id("forceMovement"), round: id("round"),

@@ -18,6 +18,8 @@ struct CatalogueSecurityTests {
         // Council reviews (0009): the roster comes from every member's grants, which the secretariat may not read;
         // secret ballots live in tables only thidua_definer can read, so casting and counting them run as it.
         "freeze_council_roster", "cast_secret_vote", "tally_secret_ballots",
+        // Sealed secret ballots (0033): the server opens a closing session's sealed ballots with its key.
+        "sealed_ballots",
         // Separation of duties (0015): who created or enabled an account is in the audit trail, which the
         // administrator may not read.
         "guard_role_grant",
@@ -37,6 +39,8 @@ struct CatalogueSecurityTests {
         "sessions", "sign_in_attempts",
         // A secret ballot: an event would name the voter beside the choice (0009).
         "council_ballot_secrets", "council_secret_ballots",
+        // A secret ballot's choice, sealed under a key the database never holds (0033): not a readable event either.
+        "council_sealed_ballots",
         // Retry bookkeeping of create requests (0020): the change it guards is audited itself.
         "idempotency_keys",
         // The key sealing each transaction's actor context (0029): made once by its migration, read by no one else.

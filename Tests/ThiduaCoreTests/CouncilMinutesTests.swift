@@ -96,12 +96,9 @@ struct CouncilMinutesTests {
             _ = try await f.council.vote(.approve, on: second.id, in: session.id, version: 0, by: f[member])
         }
         let closed = try await f.council.close(session.id, version: session.version, by: f[.secretary])
-        let ballots = try await f.world.superuser { connection in
-            try await connection.query("""
-                SELECT nomination_id, choice, count(*)::integer FROM thidua.council_secret_ballots
-                WHERE session_id = \(session.id) GROUP BY 1, 2
-                """).map { (try $0.decode(UUID.self, at: 0), try $0.decode(String.self, at: 1), try $0.decode(Int.self, at: 2)) }
-        }
+        // What was cast: the first item one of each choice, the second three approvals. The database holds them
+        // sealed only (0033), so the expected counts come from here.
+        let ballots: [(UUID, String, Int)] = [(first.id, "approve", 1), (first.id, "reject", 1), (first.id, "abstain", 1), (second.id, "approve", 3)]
         let participation = try await f.rawVotes(in: session.id)
         let members = [Person.member, .chairman, .member2].map { f.world.users[$0]! }
 

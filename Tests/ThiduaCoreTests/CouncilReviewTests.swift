@@ -308,11 +308,11 @@ struct CouncilReviewTests {
             VALUES (\(session.id), \(b), \(f.world.users[.chairman]!), 'approve')
             """, as: f[.chairman], in: .chairman) == "TD023")
         for (person, role) in [(Person.secretary, Role.secretariat), (.member, .councilMember), (.auditor, .auditor)] {
-            #expect(try await f.refusal(of: "SELECT count(*) FROM thidua.council_secret_ballots", as: f[person], in: role) == "42501")
-            #expect(try await f.refusal(of: "SELECT count(*) FROM thidua.council_ballot_secrets", as: f[person], in: role) == "42501")
+            #expect(try await f.refusal(of: "SELECT count(*) FROM thidua.council_sealed_ballots", as: f[person], in: role) == "42501")
         }
-        #expect(try await f.refusal(of: "SELECT thidua.cast_secret_vote(\(session.id), \(b), 'approve', 0)", as: f[.secretary], in: .secretariat) == "TD008")
-        #expect(try await f.refusal(of: "SELECT thidua.tally_secret_ballots(\(session.id))", as: f[.secretary], in: .secretariat) == "TD002")
+        #expect(try await f.refusal(of: "SELECT thidua.cast_secret_vote(\(session.id), \(b), '\\x000000000000000000000000', 0)", as: f[.secretary], in: .secretariat) == "TD008")
+        #expect(try await f.refusal(of: "SELECT thidua.tally_secret_ballots(\(session.id), '{}', '{}', '{}', '{}')", as: f[.secretary], in: .secretariat) == "TD002")
+        #expect(try await f.refusal(of: "SELECT * FROM thidua.sealed_ballots(\(session.id))", as: f[.secretary], in: .secretariat) == "TD002")
         let voters = [Person.member, .chairman, .member2].map { f.world.users[$0]!.uuidString.lowercased() }
         try await expectNoLink(f, voters: voters, readers: [(.secretary, .secretariat)])
 
@@ -334,18 +334,16 @@ struct CouncilReviewTests {
         // The auditor's read-only database role reads no more.
         let asReader = try await f.everythingReadable(as: f[.auditor], in: .auditor, user: "thidua_reader")
         #expect(Self.links(in: asReader, voters: voters).isEmpty)
-        // The secret is gone: from now on no one, thidua_definer included, can tell whose ballot is whose.
-        let (secrets, ballots) = try await f.world.superuser { connection in
-            try await connection.query("""
-                SELECT (SELECT count(*) FROM thidua.council_ballot_secrets WHERE secret IS NOT NULL),
-                       (SELECT count(*) FROM thidua.council_secret_ballots)
-                """).single()!.decode((Int, Int).self)
+        // What the database keeps of the choices is sealed: every sealed value differs, including the two items the
+        // same member approved, and none opens without the server's key.
+        let sealed = try await f.world.superuser { connection in
+            try await connection.query("SELECT sealed FROM thidua.council_sealed_ballots").map { try $0.decode(Data.self, at: 0) }
         }
-        #expect(secrets == 0 && ballots == 4)
+        #expect(sealed.count == 4 && Set(sealed).count == 4)
         let grantees = try await f.world.superuser { connection in
             try await connection.query("""
                 SELECT r || ' ' || t FROM unnest(ARRAY['thidua_app', 'thidua_reader']) r,
-                       unnest(ARRAY['thidua.council_secret_ballots', 'thidua.council_ballot_secrets']) t
+                       unnest(ARRAY['thidua.council_secret_ballots', 'thidua.council_ballot_secrets', 'thidua.council_sealed_ballots']) t
                 WHERE has_table_privilege(r, t, 'SELECT')
                 """).map { try $0.decode(String.self, at: 0) }
         }

@@ -150,7 +150,7 @@ public struct CouncilRepository: Sendable {
             }
             RecordStore.relabel(action: "council.tally", on: connection)
             if try row.decodeEnum(CouncilRule.Ballot.self, column: "ballot") == .secret {
-                _ = try await connection.query("SELECT thidua.tally_secret_ballots(\(sessionID))")
+                try await tallySealedBallots(of: sessionID, on: connection)
             } else {
                 _ = try await connection.query("UPDATE thidua.council_session_items SET tallied_at = now() WHERE session_id = \(sessionID)")
             }
@@ -175,6 +175,29 @@ public struct CouncilRepository: Sendable {
                 """)
             return try await load(sessionID, on: connection)
         }
+    }
+
+    /// Opens the session's sealed ballots with the server's key and records only their counts (0033), in the
+    /// transaction that closes it.
+    private func tallySealedBallots(of sessionID: UUID, on connection: PostgresConnection) async throws {
+        guard let key = store.ballotKey else { throw ThiduaError.ballotKeyMissing }
+        let ballots = try await connection.query("""
+            SELECT nomination_id, member_id, version, sealed FROM thidua.sealed_ballots(\(sessionID))
+            """).map { row in
+            let (nomination, member, version, sealed) = try row.decode((UUID, UUID, Int, Data).self)
+            return (nomination: nomination, member: member, version: version, sealed: Array(sealed))
+        }
+        let counts: [UUID: SealedBallot.Counts]
+        do {
+            counts = try SealedBallot.count(ballots, key: key, session: sessionID)
+        } catch {
+            throw ThiduaError.ballotsUnopenable
+        }
+        let items = Array(counts.keys)
+        _ = try await connection.query("""
+            SELECT thidua.tally_secret_ballots(\(sessionID), \(items)::uuid[], \(items.map { counts[$0]!.approve })::integer[],
+                                               \(items.map { counts[$0]!.reject })::integer[], \(items.map { counts[$0]!.abstain })::integer[])
+            """)
     }
 
     /// The session as the actor may see it.
@@ -206,8 +229,11 @@ public struct CouncilRepository: Sendable {
                     throw ThiduaError.invalid(field: "comment", vietnamese: "Bỏ phiếu kín không kèm ý kiến.",
                                               english: "A secret ballot carries no comment.")
                 }
+                guard let key = store.ballotKey else { throw ThiduaError.ballotKeyMissing }
+                // Sealed under the version this cast or change makes (a vote is 1 when cast, one more each change).
+                let sealed = SealedBallot.seal(choice, key: key, session: sessionID, nomination: nominationID, member: actor.userID, version: version + 1)
                 let cast = try await connection.query("""
-                    SELECT thidua.cast_secret_vote(\(sessionID), \(nominationID), \(choice.rawValue), \(version)::integer)
+                    SELECT thidua.cast_secret_vote(\(sessionID), \(nominationID), \(Data(sealed)), \(version)::integer)
                     """).single()!.decode(Int?.self, at: 0)
                 rows = try await connection.query("""
                     SELECT \(sql: CouncilVote.columns) FROM thidua.council_votes

@@ -11,10 +11,13 @@ public struct RecordStore: Sendable {
     public let pool: PostgresPool
     /// A hot standby for reports and the audit trail's reading (``report(_:_:)``); `nil` reads them on `pool`.
     public let standby: StandbyReads?
+    /// The key secret ballots are sealed and counted under (``SealedBallot``); `nil` takes no secret ballots.
+    public let ballotKey: BallotKey?
 
-    public init(pool: PostgresPool, standby: StandbyReads? = nil) {
+    public init(pool: PostgresPool, standby: StandbyReads? = nil, ballotKey: BallotKey? = nil) {
         self.pool = pool
         self.standby = standby
+        self.ballotKey = ballotKey
     }
 
     /// One write transaction as `actor` acting in `capacity`. When the capacity depends on what the

@@ -52,6 +52,10 @@ public enum ThiduaError: Error, Sendable, Hashable {
     case commendationRevoked
     /// This installation has no login to verify the whole audit chain with (`thidua_verifier`).
     case verifierUnavailable
+    /// This server has no ballot key (0033), so it takes no secret ballots and counts none.
+    case ballotKeyMissing
+    /// The server's ballot key does not open a session's secret ballots (another key, or a changed ballot).
+    case ballotsUnopenable
     /// Another request of the same user holds this `Idempotency-Key` (the first of a retried create, still
     /// running or answered): this one's change was rolled back.
     case idempotencyKeyTaken
@@ -84,6 +88,8 @@ public enum ThiduaError: Error, Sendable, Hashable {
         case .noticeNotOpenable: "notice_not_openable"
         case .commendationRevoked: "commendation_revoked"
         case .verifierUnavailable: "verifier_unavailable"
+        case .ballotKeyMissing: "ballot_key_missing"
+        case .ballotsUnopenable: "ballots_unopenable"
         }
     }
 
@@ -121,6 +127,10 @@ public enum ThiduaError: Error, Sendable, Hashable {
         case .commendationRevoked: "Khen thưởng làm căn cứ của điển hình đã bị hủy bỏ: không chọn điển hình này."
         case .verifierUnavailable:
             "Máy chủ này chưa được cấu hình để kiểm tra toàn bộ chuỗi nhật ký (THIDUA_VERIFIER_URL). Hãy dùng “thidua audit verify” trên cơ sở dữ liệu."
+        case .ballotKeyMissing:
+            "Máy chủ này chưa có khóa phiếu kín (THIDUA_BALLOT_KEY_FILE) nên chưa nhận và chưa kiểm được phiếu kín."
+        case .ballotsUnopenable:
+            "Khóa phiếu kín của máy chủ không mở được các phiếu của phiên họp này (phiếu được bỏ dưới một khóa khác). Phiên họp chưa được kết thúc."
         }
     }
 
@@ -157,6 +167,9 @@ public enum ThiduaError: Error, Sendable, Hashable {
         case .commendationRevoked: "The commendation the exemplar rests on was revoked: it cannot be taken up or selected."
         case .verifierUnavailable:
             "This server is not set up to verify the whole audit chain (THIDUA_VERIFIER_URL). Use `thidua audit verify` on the database."
+        case .ballotKeyMissing: "This server has no ballot key (THIDUA_BALLOT_KEY_FILE), so it takes and counts no secret ballots."
+        case .ballotsUnopenable:
+            "The server's ballot key does not open this session's secret ballots (they were cast under another key). The session stays open."
         }
     }
 }

@@ -32,7 +32,7 @@ extension APIError {
         case .throttled(let seconds):
             status = .tooManyRequests
             retryAfter = seconds
-        case .verifierUnavailable: status = .serviceUnavailable
+        case .verifierUnavailable, .ballotKeyMissing, .ballotsUnopenable: status = .serviceUnavailable
         }
         self.init(
             status, code: error.code, vietnamese: error.vietnamese, english: error.english, field: field,

@@ -50,7 +50,7 @@ struct Demo: AsyncParsableCommand {
                 try await database.prepareDemo()
                 try await ServerRunner.run(
                     connectionString: try database.applicationConnectionString(), verifierURL: try database.verifierConnectionString(),
-                    options: server)
+                    ballotKeyFile: cluster.directory + "/ballot.key", options: server)
             } catch {
                 if !alreadyRunning { try? cluster.stop() }
                 throw error

@@ -24,6 +24,7 @@ struct Serve: AsyncParsableCommand {
         do {
             let connectionString: String
             var verifierURL: String?
+            var ballotKeyFile: String?
             if let url = database.resolved {
                 connectionString = url
             } else {
@@ -33,8 +34,9 @@ struct Serve: AsyncParsableCommand {
                 }
                 connectionString = try PrivateDatabase(cluster: cluster).applicationConnectionString()
                 verifierURL = try PrivateDatabase(cluster: cluster).verifierConnectionString()
+                ballotKeyFile = cluster.directory + "/ballot.key"
             }
-            try await ServerRunner.run(connectionString: connectionString, verifierURL: verifierURL, options: server)
+            try await ServerRunner.run(connectionString: connectionString, verifierURL: verifierURL, ballotKeyFile: ballotKeyFile, options: server)
         } catch {
             throw CommandFailure.exit(for: error)
         }

@@ -22,6 +22,11 @@ struct ServerOptions: ParsableArguments {
         valueName: "url"))
     var verifierURL: String?
 
+    @Option(name: .customLong("ballot-key-file"), help: ArgumentHelp(
+        "Tệp khóa phiếu kín / the file of the key secret ballots are sealed under, kept apart from the database and its backups; the same for every instance (env: THIDUA_BALLOT_KEY_FILE; with the private database, ballot.key in its folder, made on first use).",
+        valueName: "path"))
+    var ballotKeyFile: String?
+
     @Flag(name: .customLong("behind-tls"), help: ArgumentHelp(
         "Máy chủ chạy sau HTTPS (nginx) / the server is reached over TLS: the session cookie is marked Secure (env: THIDUA_BEHIND_TLS=1)."))
     var behindTLS = false
@@ -115,6 +120,13 @@ struct ServerOptions: ParsableArguments {
         let pool = PostgresPool(configuration: .init(
             connectionString: url, maximumConnections: max(1, try resolvedPoolSize() / 2), limits: limits))
         return StandbyReads(pool: pool, maximumLag: .milliseconds(lag))
+    }
+
+    /// The ballot key of the file named, else of `privateDefault` (made there when missing); `nil` when neither:
+    /// such a server takes no secret ballots.
+    func resolvedBallotKey(privateDefault: String?) throws -> BallotKey? {
+        if let named = ballotKeyFile ?? Environment.string("THIDUA_BALLOT_KEY_FILE") { return try BallotKeyFile.load(named, creating: false) }
+        return try privateDefault.map { try BallotKeyFile.load($0, creating: true) }
     }
 
     func resolvedVerifierURL() -> String? { verifierURL ?? Environment.string("THIDUA_VERIFIER_URL") }

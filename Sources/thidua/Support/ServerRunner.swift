@@ -8,8 +8,9 @@ import ThiduaServer
 
 /// Runs the HTTP server over a pool until SIGINT or SIGTERM, then closes the pool.
 enum ServerRunner {
-    /// `verifierURL` is the audit verifier's login when the options name none (the private database's).
-    static func run(connectionString: String, verifierURL: String? = nil, options: ServerOptions) async throws {
+    /// `verifierURL` is the audit verifier's login when the options name none (the private database's), and
+    /// `ballotKeyFile` the ballot key's file (the private database's folder's, made when missing).
+    static func run(connectionString: String, verifierURL: String? = nil, ballotKeyFile: String? = nil, options: ServerOptions) async throws {
         let pool = PostgresPool(configuration: .init(
             connectionString: connectionString, maximumConnections: try options.resolvedPoolSize(), limits: try options.resolvedLimits()))
         let standby = try options.resolvedStandby()
@@ -17,7 +18,7 @@ enum ServerRunner {
         let configuration = ServerConfiguration(
             host: options.resolvedHost(), port: try options.resolvedPort(), expectedMigrations: expected,
             secureCookies: try options.resolvedBehindTLS(), trustedProxies: try options.resolvedTrustedProxies(),
-            auditVerifierURL: options.resolvedVerifierURL() ?? verifierURL)
+            auditVerifierURL: options.resolvedVerifierURL() ?? verifierURL, ballotKey: try options.resolvedBallotKey(privateDefault: ballotKeyFile))
         var logger = Logger(label: "thidua")
         logger.logLevel = Environment.string("THIDUA_LOG_LEVEL").flatMap(Logger.Level.init(rawValue:)) ?? .info
         let app = ThiduaApplication.make(pool: pool, standby: standby, configuration: configuration, logger: logger) { url in

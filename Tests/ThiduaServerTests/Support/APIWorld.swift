@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Postgres
 import ThiduaOffice
+import ThiduaCore
 import ThiduaSchema
 import ThiduaServer
 import ThiduaTesting
@@ -20,7 +21,8 @@ enum APIWorld {
         let world = try await RecordsWorld.make()
         let verifierURL = verifier ? try world.database.connectionString(user: ThiduaSchema.verifierRole) : nil
         let app = ThiduaApplication.make(pool: world.pool, configuration: .init(
-            port: 0, secureCookies: secureCookies, trustedProxies: trustedProxies, auditVerifierURL: verifierURL, pdfConverter: pdfConverter))
+            port: 0, secureCookies: secureCookies, trustedProxies: trustedProxies, auditVerifierURL: verifierURL, pdfConverter: pdfConverter,
+            ballotKey: world.store.ballotKey))
         try await app.test(.live) { client in
             try await body(world, APIClient(client: client, samples: samples))
         }
