@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ThiduaCore
 import ThiduaTesting
+import ThiduaOffice
 import ZIPFoundation
 #if canImport(FoundationXML)
 import FoundationXML
