@@ -64,7 +64,8 @@ public struct ReportForm: Sendable {
     public func data(_ format: SheetFormat) throws -> Data {
         switch format {
         case .xlsx: try workbook().data()
-        case .csv: try CSVFile.data(layout().map { $0.cells.map(\.text) })
+        // A gap is one empty field, so the CSV has the blank line the workbook has (the writer skips a row of none).
+        case .csv: try CSVFile.data(layout().map { $0.cells.isEmpty ? [""] : $0.cells.map(\.text) })
         }
     }
 
