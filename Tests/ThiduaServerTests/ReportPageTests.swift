@@ -99,6 +99,7 @@ struct ReportPageTests {
 
             let movements = try await secretary.get("/bao-cao/0601?nam=2021")
             #expect(movements.status == .ok && movements.text.contains("Biểu số 0601.N") && movements.text.contains("<svg class=\"bars\""))
+            #expect(movements.text.contains("chưa được đối chiếu với mẫu biểu"), "the page says its columns are not checked against the annex")
             let form0601 = try Workbook(Data(try await secretary.get("/bao-cao/0601?nam=2021&tai=xlsx").body.readableBytesView))
             #expect(form0601["A1"]?.text == "Biểu số 0601.N" && form0601["A2"]?.text == "SỐ PHONG TRÀO THI ĐUA")
             let total0601 = try #require(form0601.row(startingWith: "Tổng số"))

@@ -49,6 +49,11 @@ struct ReportPages: Sendable {
         pages.get("/bao-cao/tong-ket") { request, context in try await review(.final, request, context) }
     }
 
+    /// Said under 0601.N and 0603.N: their columns are the circular's classifications as the records hold them
+    /// (domain/LAW.md), not copied from the annex's printed form, which we have not seen.
+    static let circularNote = "Các cột của biểu theo các tiêu chí phân loại của Thông tư 02/2023/TT-BNV mà hệ thống ghi nhận; "
+        + "chưa được đối chiếu với mẫu biểu in trong phụ lục của Thông tư."
+
     static let entries = [
         Entry(href: "/bao-cao/chi-tieu", name: "Theo dõi chỉ tiêu hồ sơ", about: "Từng đơn vị, từng phong trào: chỉ tiêu, đã gửi, đã thẩm định, gửi muộn."),
         Entry(href: "/bao-cao/nam", name: "Báo cáo năm gửi Chủ tịch", about: "Hồ sơ đề nghị và khen thưởng trong năm, số tiền thưởng."),
@@ -162,7 +167,8 @@ struct ReportPages: Sendable {
             return try OfficeFile(content: try form.data(format), mediaType: format.mediaType, fileName: "\(form.fileName).\(format.rawValue)")
                 .response(from: request, context: context)
         }
-        let view = ReportView(form, path: request.uri.path, query: query, choice: choice, charts: charts)
+        let view = ReportView(form, path: request.uri.path, query: query, choice: choice, charts: charts,
+                              notes: form.form == nil ? [] : [Self.circularNote])
         let shell = try await PageShell.load(context, users: UserRepository(store: store), path: request.uri.path)
         return HTMLPage(title, template: "report", view: view, shell: shell).response()
     }
