@@ -14,10 +14,15 @@ public enum DecisionSheet {
                 .number(index + 1), decision.symbol.map(SheetCell.text) ?? .text("Chưa có số"), .text(decision.kind.vietnamese),
                 .text(decision.subject), .text(decision.seriesName), .text(day(decision.decidedOn)),
                 decision.signedAt.map(SheetCell.moment) ?? .empty, .number(decision.itemCount),
-                .text(decision.state == .draft ? "Dự thảo, chờ ký" : decision.state.vietnamese), .text(decision.id.uuidString.lowercased()),
+                .text(stateWords(decision.state)), .text(decision.id.uuidString.lowercased()),
             ]
         }
         return try ListFile(sheetName: "Quyết định khen thưởng", rows: rows).data(format)
+    }
+
+    /// A decision's state as the list and its file say it: a draft is what waits for the chairman's signature.
+    public static func stateWords(_ state: DecisionState) -> String {
+        state == .draft ? "Dự thảo, chờ ký" : state.vietnamese
     }
 
     /// A `date` column (midnight UTC) as "20/12/2024".

@@ -64,8 +64,8 @@ struct DecisionListPage: Sendable {
             state: stateWords(decision.state), stateClass: "state-decision-\(decision.state.rawValue)")
     }
 
-    /// A draft is what waits for the chairman's signature: say so, for the one who signs.
+    /// A draft is what waits for the chairman's signature: say so, for the one who signs (the file says the same).
     static func stateWords(_ state: DecisionState) -> String {
-        state == .draft ? "Dự thảo, chờ ký" : state.vietnamese
+        DecisionSheet.stateWords(state)
     }
 }
