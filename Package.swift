@@ -82,7 +82,9 @@ let package = Package(
         // Office documents written from the records: the decision as a Word file, lists as Excel workbooks.
         .target(
             name: "ThiduaOffice",
-            dependencies: ["ThiduaCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "ThiduaCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "CSV", package: "CSV.swift"),
+            ],
             swiftSettings: strict
         ),
         // The HTTP front: routes over the repositories, following openapi.yaml.
@@ -115,7 +117,6 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-                .product(name: "CSV", package: "CSV.swift"),
             ],
             swiftSettings: strict
         ),
@@ -145,7 +146,7 @@ let package = Package(
         .testTarget(
             name: "thiduaTests",
             dependencies: [
-                "thidua", "ThiduaTesting", "ThiduaCore", "ThiduaSchema", "ThiduaServer", "Postgres", "PostgresCluster",
+                "thidua", "ThiduaTesting", "ThiduaCore", "ThiduaOffice", "ThiduaSchema", "ThiduaServer", "Postgres", "PostgresCluster",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],

@@ -36,6 +36,8 @@ def links(driver):
         parts = urlparse(href)
         if f"{parts.scheme}://{parts.netloc}" != BASE or parts.path.startswith(SKIP):
             continue
+        if "tai=" in parts.query:  # a list's or a report's download (XLSX, CSV), not a page
+            continue
         found.append(parts.path + (f"?{parts.query}" if parts.query else ""))
     return found
 

@@ -2,9 +2,13 @@ import Foundation
 import Testing
 import ThiduaCore
 import ThiduaTesting
+import ThiduaOffice
 import ZIPFoundation
 #if canImport(FoundationXML)
 import FoundationXML
+#endif
+#if canImport(FoundationNetworking)
+import FoundationNetworking
 #endif
 @testable import thidua
 
@@ -110,5 +114,40 @@ struct ExportCommandTests {
         formatter.timeZone = zone
         formatter.dateFormat = "dd/MM/yyyy HH:mm"
         return formatter.string(from: date)
+    }
+
+    /// GET `path` on the served world with `person`'s saved session as the browser's cookie.
+    static func page(_ shell: Shell, _ person: RecordsWorld.Person, _ path: String) async throws -> Data {
+        struct Saved: Decodable { var token: String }
+        let saved = try JSONDecoder().decode(Saved.self, from: Data(contentsOf: shell.folder.appendingPathComponent("\(person.rawValue).json")))
+        var request = URLRequest(url: try #require(URL(string: "http://127.0.0.1:\(shell.port)\(path)")))
+        request.setValue("thidua_session=\(saved.token)", forHTTPHeaderField: "Cookie")
+        let (data, response) = try await URLSession.shared.data(for: request)
+        #expect((response as? HTTPURLResponse)?.statusCode == 200, "\(path)")
+        return data
+    }
+
+    @Test("the list page's Tải Excel and Tải CSV are byte for byte the file `nominations export` writes; `reports movements --output` writes form 0601.N")
+    func pageAndCommandGiveOneFile() async throws {
+        let world = try await RecordsWorld.make()
+        _ = try await world.verified("Sùng Thị Mai")
+        _ = try await world.verified("Giàng A Páo", ofCommuneA: true)
+        try await Shell.serving(world, signedIn: [.secretary]) { shell in
+            for format in ["xlsx", "csv"] {
+                let file = shell.folder.appendingPathComponent("danh-sach.\(format)")
+                #expect(try await shell.thidua(.secretary, ["nominations", "export", "--state", "verified", "--output", file.path]).status == 0)
+                let fromPage = try await Self.page(shell, .secretary, "/ho-so?trang-thai=verified&tai=\(format)")
+                #expect(fromPage == (try Data(contentsOf: file)), "one builder, one writer: the same \(format) file")
+            }
+            let form = shell.folder.appendingPathComponent("bieu-0601.xlsx")
+            let written = try await shell.thidua(.secretary, ["reports", "movements", "--year", "2021", "--output", form.path])
+            #expect(written.status == 0, "\(written.error)")
+            let archive = try Archive(url: form, accessMode: .read)
+            var sheet = Data()
+            _ = try archive.extract(try #require(archive["xl/worksheets/sheet1.xml"])) { sheet.append($0) }
+            let rows = try Self.rows(of: sheet)
+            #expect(rows[0].first?.value == "Biểu số 0601.N" && rows[1].first?.value == "SỐ PHONG TRÀO THI ĐUA")
+            #expect(rows.contains { $0.first?.value == "Tổng số" && $0.count > 1 && $0[1].value == "2" && $0[1].type == nil })
+        }
     }
 }

@@ -29,5 +29,6 @@ struct WebRoutes: Sendable {
         DecisionListPage(store: store).add(to: pages)
         DecisionDraftPage(store: store).add(to: pages)
         DecisionPage(store: store, offersPDF: offersPDF).add(to: pages)
+        ReportPages(store: store).add(to: pages)
     }
 }

@@ -26,6 +26,7 @@ struct PageShell: Sendable {
         ("/dot", "Đợt thi đua", { _ in true }),
         ("/hoi-dong", "Hội đồng", { $0.holdsAny(.secretariat, .councilMember, .chairman, .auditor) }),
         ("/quyet-dinh", "Quyết định", { _ in true }),
+        ("/bao-cao", "Báo cáo", { Policy.allows($0, CatalogueAction.readReports) }),
     ]
 
     init(profile: SignedInProfile, actor: Actor, csrf: String, path: String) {

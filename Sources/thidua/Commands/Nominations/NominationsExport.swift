@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ThiduaOffice
 
 struct NominationsExport: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,16 +16,12 @@ struct NominationsExport: AsyncParsableCommand {
               thidua nominations export --round thu-2021 > danh-sach.csv
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case csv, xlsx
-    }
-
     @OptionGroup var client: ClientOptions
     @Option(help: "Only this round (code or id).") var round: String?
     @Option(help: "Only this movement (code or id).") var movement: String?
     @Option(help: "Only these states, comma-separated.") var state: String?
     @Option(help: "Write here instead of standard output.") var output: String?
-    @Option(help: "csv or xlsx (default: xlsx for an output ending in .xlsx, else csv).") var format: Format?
+    @Option(help: "csv or xlsx (default: xlsx for an output ending in .xlsx, else csv).") var format: SheetFormat?
 
     func run() async throws {
         do {
@@ -33,38 +30,26 @@ struct NominationsExport: AsyncParsableCommand {
             let round = try await lookup.idIfGiven(.round, round)?.uuidString
             let movement = try await lookup.idIfGiven(.movement, movement)?.uuidString
             // The catalogue once, so each row shows codes and names instead of ids.
-            let sheet = NominationSheet(
+            var sheet = NominationSheet(
                 rounds: try await server.send("GET", "/api/v1/rounds").decode([NominationSheet.Entry].self),
                 movements: try await server.send("GET", "/api/v1/movements").decode([NominationSheet.Entry].self),
                 units: try await server.send("GET", "/api/v1/units").decode([NominationSheet.Entry].self))
             struct Page: Decodable { var items: [NominationSheet.Row] }
-            var rows: [[SheetCell]] = [NominationSheet.headers.map(SheetCell.text)]
             var offset = 0
             while true {
                 let page = try await server.send("GET", "/api/v1/nominations", query: [
                     "round": round, "movement": movement, "state": state, "limit": "500", "offset": String(offset),
                 ]).decode(Page.self)
-                for row in page.items {
-                    rows.append(sheet.cells(row, number: rows.count))
-                }
+                page.items.forEach { sheet.append($0) }
                 guard page.items.count == 500 else { break }
                 offset += 500
             }
-            let bytes = try Self.file(rows, as: format ?? (output?.lowercased().hasSuffix(".xlsx") == true ? .xlsx : .csv))
+            let bytes = try sheet.file(format ?? (output?.lowercased().hasSuffix(".xlsx") == true ? .xlsx : .csv))
             try PrintOptions.write(bytes, to: output)
         } catch {
             throw CommandFailure.exit(for: error)
         }
     }
-
-    static func file(_ rows: [[SheetCell]], as format: Format) throws -> Data {
-        switch format {
-        case .csv:
-            return try CSVFile.data(rows.map { $0.map(\.text) })
-        case .xlsx:
-            var workbook = XLSXWriter(sheetName: "Hồ sơ đề nghị")
-            rows.forEach { workbook.row(cells: $0) }
-            return try workbook.data()
-        }
-    }
 }
+
+extension SheetFormat: ExpressibleByArgument {}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ThiduaOffice
 
 struct NominationsImport: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ThiduaCore
+import ThiduaOffice
 
 struct ReportsMovements: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -9,15 +10,24 @@ struct ReportsMovements: AsyncParsableCommand {
         discussion: """
             Example:
               thidua reports movements --year 2021
+              thidua reports movements --year 2021 --output bieu-0601.xlsx
             """)
 
     @OptionGroup var client: ClientOptions
     @Option(help: "The year reported on.") var year: Int
+    @Option(name: .shortAndLong, help: ArgumentHelp(
+        "Ghi ra tệp theo mẫu biểu / Write form 0601.N: .xlsx for Excel, anything else CSV (e.g. bieu-0601.xlsx).", valueName: "file"))
+    var output: String?
 
     func run() async throws {
         do {
-            let reply = try await client.client().send("GET", "/api/v1/reports/movements", query: ["year": String(year)])
+            let server = try client.client()
+            let reply = try await server.send("GET", "/api/v1/reports/movements", query: ["year": String(year)])
             let report = try reply.decode(MovementsReport.self)
+            if let output {
+                try ReportFile.write(ReportForms.movements(report, reporter: try await ReportFile.reporter(server)), to: output)
+                return
+            }
             try client.print(reply) {
                 Console.line("Biểu 0601.N năm \(year) — phong trào / movements, phát động trong năm / launched, đơn vị tham gia / units, hồ sơ / nominations, được khen thưởng / commended")
                 Console.line("\(report.total.label): \(report.total.counts)")

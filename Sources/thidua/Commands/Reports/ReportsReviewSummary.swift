@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ThiduaCore
+import ThiduaOffice
 
 struct ReportsReviewSummary: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,15 +11,24 @@ struct ReportsReviewSummary: AsyncParsableCommand {
             Example:
               thidua reports review-summary --kind mid-term
               thidua reports review-summary --kind final --json > tong-ket.json
+              thidua reports review-summary --kind mid-term --output so-ket.xlsx
             """)
 
     @OptionGroup var client: ClientOptions
     @Option(help: "mid-term (sơ kết) or final (tổng kết).") var kind: ReviewSummary.Kind
+    @Option(name: .shortAndLong, help: ArgumentHelp(
+        "Ghi ra tệp / Write the summary as its form: .xlsx for Excel, anything else CSV (e.g. so-ket.xlsx).", valueName: "file"))
+    var output: String?
 
     func run() async throws {
         do {
-            let reply = try await client.client().send("GET", "/api/v1/reports/review-summary", query: ["kind": kind.rawValue])
+            let server = try client.client()
+            let reply = try await server.send("GET", "/api/v1/reports/review-summary", query: ["kind": kind.rawValue])
             let summary = try reply.decode(ReviewSummary.self)
+            if let output {
+                try ReportFile.write(ReportForms.review(summary, reporter: try await ReportFile.reporter(server)), to: output)
+                return
+            }
             try client.print(reply) { summary.printTable() }
         } catch {
             throw CommandFailure.exit(for: error)

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import ThiduaCore
+import ThiduaOffice
 
 struct ReportsYearly: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -8,10 +10,21 @@ struct ReportsYearly: AsyncParsableCommand {
 
     @OptionGroup var client: ClientOptions
     @Argument(help: "The year.") var year: Int
+    @Option(name: .shortAndLong, help: ArgumentHelp(
+        "Ghi ra tệp theo mẫu biểu / Write the report as its form: .xlsx for Excel, anything else CSV (e.g. bao-cao-2021.xlsx).",
+        valueName: "file"))
+    var output: String?
+    @Flag(help: "With --output, write Thông tư 02/2023/TT-BNV's form 0603.N instead of the report to the chairman.") var form0603 = false
 
     func run() async throws {
         do {
-            let reply = try await client.client().send("GET", "/api/v1/reports/yearly/\(year)")
+            let server = try client.client()
+            let reply = try await server.send("GET", "/api/v1/reports/yearly/\(year)")
+            if let output {
+                let report = try reply.decode(YearlyReport.self), reporter = try await ReportFile.reporter(server)
+                try ReportFile.write(form0603 ? ReportForms.recipients(report, reporter: reporter) : ReportForms.yearly(report, reporter: reporter), to: output)
+                return
+            }
             struct Line: Decodable { var label: String; var submitted: Int; var verified: Int; var approved: Int; var commended: Int }
             struct Awards: Decodable { var formName: String; var nomineeKind: String; var count: Int; var amount: Int64 }
             struct Recipients: Decodable {

@@ -5,18 +5,18 @@ import Foundation
 /// LF or CR line ends). What the library does not do is done here: the UTF-8 byte-order mark Excel needs to show
 /// Vietnamese diacritics rather than mojibake, records keyed by the header's names, and the line of the file each
 /// record starts on, so that an import error names the line a person finds in an editor.
-enum CSVFile {
+public enum CSVFile {
     /// One record: its fields by the header's names, and the line of the file it starts on (1 is the header), as
     /// an editor numbers them: blank lines and line breaks inside quoted fields count.
-    struct Record: Equatable {
-        var line: Int
-        var fields: [String: String]
+    public struct Record: Equatable, Sendable {
+        public var line: Int
+        public var fields: [String: String]
 
-        subscript(name: String) -> String? { fields[name] }
+        public subscript(name: String) -> String? { fields[name] }
     }
 
     /// `rows` as a file: the byte-order mark, the rows with CRLF after each.
-    static func data(_ rows: [[String]]) throws -> Data {
+    public static func data(_ rows: [[String]]) throws -> Data {
         let stream = OutputStream.toMemory()
         do {
             let writer = try CSVWriter(stream: stream, delimiter: ",", newline: .crlf)
@@ -27,7 +27,7 @@ enum CSVFile {
     }
 
     /// The records of `text` (with or without a byte-order mark) after its header line; blank lines are skipped.
-    static func records(_ text: String) throws -> [Record] {
+    public static func records(_ text: String) throws -> [Record] {
         let rows = try parse(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
         guard let header = rows.first else { return [] }
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
@@ -39,7 +39,7 @@ enum CSVFile {
     /// The rows of `text`, each with the line it starts on: the line after the previous row's, plus the line
     /// breaks inside its quoted fields (the library keeps them in the field as they were). A blank line is a row
     /// of one empty field.
-    static func parse(_ text: String) throws -> [(line: Int, fields: [String])] {
+    public static func parse(_ text: String) throws -> [(line: Int, fields: [String])] {
         let reader = try CSVReader(string: text)
         var rows: [(line: Int, fields: [String])] = []
         var line = 1

@@ -4,7 +4,7 @@ import ZIPFoundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-@testable import thidua
+@testable import ThiduaOffice
 
 /// The workbook `nominations export` writes, read back part by part: markup in a cell stays text, characters
 /// XML forbids are dropped, columns past Z are named as Excel names them.
@@ -13,8 +13,8 @@ struct XLSXWriterTests {
     @Test("cells with markup, quotes and control characters make a well-formed sheet that says what was typed")
     func escaping() throws {
         var writer = XLSXWriter(sheetName: "Danh sách <thử> & kiểm tra, một tên dài hơn ba mươi mốt ký tự")
-        writer.row(["tên", "ghi chú"])
-        writer.row(["Hợp tác xã A & B <Tủa Chùa>", "\"trích\" 'dẫn'\u{1}\u{B}\tcột\nhai dòng"])
+        writer.heading(["tên", "ghi chú"])
+        writer.row(cells: [.text("Hợp tác xã A & B <Tủa Chùa>"), .text("\"trích\" 'dẫn'\u{1}\u{B}\tcột\nhai dòng")])
         let archive = try Archive(data: try writer.data(), accessMode: .read)
         func part(_ path: String) throws -> Data {
             var data = Data()

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import thidua
+@testable import ThiduaOffice
 
 /// The CSV `nominations import` reads: each record keeps the line of the file it starts on, as an editor numbers
 /// them, so an error names the line a person finds.
