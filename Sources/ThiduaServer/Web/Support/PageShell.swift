@@ -26,6 +26,7 @@ struct PageShell: Sendable {
         ("/dot", "Đợt thi đua", { _ in true }),
         ("/hoi-dong", "Hội đồng", { $0.holdsAny(.secretariat, .councilMember, .chairman, .auditor) }),
         ("/quyet-dinh", "Quyết định", { _ in true }),
+        ("/kiem-tra", "Kiểm tra", { (try? Policy.authorize($0, CatalogueAction.searchAuditTrail)) != nil }),
     ]
 
     init(profile: SignedInProfile, actor: Actor, csrf: String, path: String) {
