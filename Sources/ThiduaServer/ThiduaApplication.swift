@@ -79,6 +79,7 @@ public enum ThiduaApplication {
         NoticeRoutes(notices: PublicNoticeRepository(store: store)).add(to: router)
         AuditRoutes(audit: audit, verifierURL: configuration.auditVerifierURL).add(to: router)
         WebRoutes(store: store, secureCookies: configuration.secureCookies, offersPDF: configuration.pdfConverter != nil).add(to: router)
+        AuditPages(store: store, verifierURL: configuration.auditVerifierURL).add(to: router)
         return router
     }
 }

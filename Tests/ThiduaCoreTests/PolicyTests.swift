@@ -96,6 +96,19 @@ struct PolicyTests {
         }
     }
 
+    @Test("the auditors' pages: auditors, the secretariat and the chairman search the trail; only auditors recompute the chain; units and administrators neither")
+    func auditPages() throws {
+        #expect(try Policy.authorize(actor([.auditor]), CatalogueAction.searchAuditTrail).role == .auditor)
+        #expect(try Policy.authorize(actor([.secretariat]), CatalogueAction.searchAuditTrail).role == .secretariat)
+        #expect(try Policy.authorize(actor([.chairman]), CatalogueAction.searchAuditTrail).role == .chairman)
+        for roles: Set<Role> in [[.unitClerk], [.unitHead], [.councilMember], [.admin]] {
+            #expect(throws: PolicyDenial.roleRequired([.auditor, .secretariat, .chairman])) {
+                try Policy.authorize(actor(roles), CatalogueAction.searchAuditTrail)
+            }
+        }
+        #expect(throws: PolicyDenial.roleRequired([.auditor])) { try Policy.authorize(actor([.secretariat]), CatalogueAction.verifyAuditChain) }
+    }
+
     @Test("one's own password is changed in a role held in person; with none, the denial names the roles, not an empty list")
     func changeOwnPassword() throws {
         #expect(try Policy.authorize(actor([.unitHead, .unitClerk]), CatalogueAction.changeOwnPassword).role == .unitClerk)

@@ -132,7 +132,9 @@ def test_printed_pages_hold_the_record_only():
         pages = [(first_link(driver, "/quyet-dinh?trang-thai=signed", "/quyet-dinh/"),
                   "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Người dự thảo"),
                  (first_link(driver, "/hoi-dong", "/hoi-dong/"), None, "Đăng xuất"),
-                 (first_link(driver, "/ho-so?trang-thai=decided", "/ho-so/"), None, "Đăng xuất")]
+                 (first_link(driver, "/ho-so?trang-thai=decided", "/ho-so/"), None, "Đăng xuất"),
+                 (first_link(driver, "/kiem-tra", "/kiem-tra/ho-so/") + "?in=1", "TRÍCH LỤC NHẬT KÝ HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG",
+                  "Đăng xuất")]
         for path, expected, absent in pages:
             driver.get(BASE + path)
             expected = expected or driver.find_element(By.TAG_NAME, "h1").text

@@ -21,6 +21,14 @@ public struct AuditTrail: Sendable {
         }
     }
 
+    /// One event by its id (the one a verification names), if the actor may read it.
+    public func event(_ id: Int64, as actor: Actor) async throws -> AuditEvent? {
+        try await store.report(actor) { connection in
+            try await connection.query("SELECT \(sql: AuditEvent.columns) FROM thidua.audit_events WHERE id = \(id)")
+                .single().map(AuditEvent.init(row:))
+        }
+    }
+
     /// Everything `userID` did from `start` (inclusive) to `end` (exclusive), oldest first.
     public func actions(of userID: UUID, from start: Date, to end: Date, as actor: Actor) async throws -> [AuditEvent] {
         try await store.report(actor) { connection in

@@ -12,6 +12,10 @@ public enum CatalogueAction: Sendable, Hashable {
     /// Lending `role` to a colleague of the actor's own unit.
     case delegate(Role)
     case readWholeAuditTrail
+    /// Searching the trail and reading a nomination's whole timeline from the auditors' pages (`/kiem-tra`):
+    /// auditors and the secretariat read the area's whole trail, the chairman what row-level security lets it
+    /// read (0024), so the pages show each of them no more than the history they already may read.
+    case searchAuditTrail
     case sealAuditCheckpoint
     /// Recomputing the whole hash chain (DESIGN.md §4: the auditor's alone).
     case verifyAuditChain
@@ -41,6 +45,8 @@ extension Policy {
             return Capacity(role: role, onBehalfOf: nil)
         case .readWholeAuditTrail:
             return try requireAny(actor, [.auditor, .secretariat])
+        case .searchAuditTrail:
+            return try requireAny(actor, [.auditor, .secretariat, .chairman])
         case .sealAuditCheckpoint:
             return try requireAny(actor, [.auditor, .secretariat, .admin])
         case .verifyAuditChain:

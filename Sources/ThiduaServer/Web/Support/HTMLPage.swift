@@ -3,7 +3,8 @@ import Logging
 import NIOCore
 
 /// A page of the web front, rendered at once into the site's layout: a page template's view, the shell
-/// around it (none on the sign-in page), a status, and the one-line notice or error to show above it.
+/// around it (none on the sign-in page), a status, and the one-line notice or error to show above it. A page
+/// that shows work still running asks the browser to load it again after `refreshSeconds` (no script: CSP).
 ///
 /// ```swift
 /// return HTMLPage("Hồ sơ đề nghị", template: "nominations", view: page, shell: shell)
@@ -21,6 +22,7 @@ struct HTMLPage: ResponseGenerator, Sendable {
         var flash: String?
         var error: String?
         var main: String
+        var refresh: Int?
     }
 
     let html: String
@@ -28,13 +30,13 @@ struct HTMLPage: ResponseGenerator, Sendable {
 
     init(
         _ title: String, template: String, view: Any, shell: PageShell?, status: HTTPResponse.Status = .ok,
-        flash: String? = nil, error: String? = nil
+        flash: String? = nil, error: String? = nil, refreshSeconds: Int? = nil
     ) {
         let main = WebTemplate.render(template, view)
         html = WebTemplate.render("layout", Layout(
             title: title, areaName: shell?.areaName ?? "", user: shell != nil, fullName: shell?.fullName ?? "",
             unitName: shell?.unitName ?? "", roleNames: shell?.roleNames ?? "", csrf: shell?.csrf ?? "", nav: shell?.nav ?? [],
-            flash: flash, error: error, main: main))
+            flash: flash, error: error, main: main, refresh: refreshSeconds))
         self.status = status
     }
 

@@ -27,6 +27,7 @@ struct PageShell: Sendable {
         ("/hoi-dong", "Hội đồng", { $0.holdsAny(.secretariat, .councilMember, .chairman, .auditor) }),
         ("/quyet-dinh", "Quyết định", { _ in true }),
         ("/bao-cao", "Báo cáo", { Policy.allows($0, CatalogueAction.readReports) }),
+        ("/kiem-tra", "Kiểm tra", { Policy.allows($0, CatalogueAction.searchAuditTrail) }),
     ]
 
     init(profile: SignedInProfile, actor: Actor, csrf: String, path: String) {
