@@ -29,5 +29,8 @@ struct WebRoutes: Sendable {
         DecisionListPage(store: store).add(to: pages)
         DecisionDraftPage(store: store).add(to: pages)
         DecisionPage(store: store, offersPDF: offersPDF).add(to: pages)
+        NewYearPage(store: store).add(to: pages)
+        UserListPage(store: store).add(to: pages)
+        UserAccountPage(store: store).add(to: pages)
     }
 }

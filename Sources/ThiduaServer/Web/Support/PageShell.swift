@@ -26,6 +26,8 @@ struct PageShell: Sendable {
         ("/dot", "Đợt thi đua", { _ in true }),
         ("/hoi-dong", "Hội đồng", { $0.holdsAny(.secretariat, .councilMember, .chairman, .auditor) }),
         ("/quyet-dinh", "Quyết định", { _ in true }),
+        ("/quan-tri/nam-moi", "Mở năm mới", { Policy.allows($0, CatalogueAction.manageRounds) }),
+        ("/quan-tri/nguoi-dung", "Người dùng", { Policy.allows($0, CatalogueAction.manageUsers) }),
     ]
 
     init(profile: SignedInProfile, actor: Actor, csrf: String, path: String) {
