@@ -60,6 +60,7 @@ struct NewYearPageTests {
 
             let clerk = PageClient(api: api, session: try await api.signIn(.clerkA))
             #expect(try await clerk.get("/dot").text.contains("Đợt thử năm 2022"))
+            #expect(try await clerk.get("/phong-trao/\(world.movement.lower)").text.contains("Đợt thử năm 2022: Cá nhân — ít nhất 3"))
             let again = try await secretary.post("/quan-tri/nam-moi", Self.replacing(edited, ["r0.code": "thu-2022-b"]))
             #expect(again.status == .conflict && again.text.contains("Năm 2022 đã được mở"))
             let rounds = try await RoundRepository(store: world.store).list(as: try await world.actor(.secretary))
