@@ -32,5 +32,6 @@ struct WebRoutes: Sendable {
         NewYearPage(store: store).add(to: pages)
         UserListPage(store: store).add(to: pages)
         UserAccountPage(store: store).add(to: pages)
+        UnitAdministrationPage(store: store).add(to: pages)
     }
 }

@@ -30,6 +30,8 @@ enum Flash {
         "khoa": "Đã khóa tài khoản; các phiên đăng nhập của tài khoản đã kết thúc.",
         "mo-khoa": "Đã mở lại tài khoản.",
         "dat-lai-mat-khau": "Đã đặt lại mật khẩu, kèm lý do; các phiên đăng nhập của tài khoản đã kết thúc.",
+        "don-vi-moi": "Đã thêm đơn vị.",
+        "ke-thua": "Đã ghi nhận việc sáp nhập, chia tách hoặc đổi tên, kèm căn cứ.",
         "nam-moi": "Đã mở năm mới: các đợt, giới hạn và chỉ tiêu đã được ghi; các đơn vị đăng ký được từ ngày mở của đợt.",
     ]
 
