@@ -85,6 +85,20 @@ struct UserPageTests {
         }
     }
 
+    @Test("the administrator reads on an account's page the delegations it gave or received, with their period and basis")
+    func delegationsOnTheAccountPage() async throws {
+        try await APIWorld.run(verifier: false) { world, api in
+            let head = try await world.actor(.headA)
+            _ = try await world.userRepository.delegate(.unitHead, to: world.users[.deputyA]!, style: .onBehalf, until: Date().addingTimeInterval(7 * 86400),
+                                                        basis: "Quyết định số 12/QĐ-UBND xã, Chủ tịch đi công tác", by: head)
+            let admin = PageClient(api: api, session: try await api.signIn(.admin))
+            let page = try await admin.get("/quan-tri/nguoi-dung/\(world.users[.deputyA]!.lower)")
+            #expect(page.text.contains("Giàng A Của ủy quyền ký thay (KT.) vai trò Thủ trưởng đơn vị cho Vàng Thị Mỷ"))
+            #expect(page.text.contains("Quyết định số 12/QĐ-UBND xã, Chủ tịch đi công tác"))
+            #expect(try await world.userRepository.delegations(involving: world.users[.headA]!, as: try await world.actor(.admin)).count == 1)
+        }
+    }
+
     @Test("a round's page lists the deadline exceptions granted: the unit, until when, why and who")
     func exceptionsOnTheRoundPage() async throws {
         try await APIWorld.run(verifier: false) { world, api in

@@ -10,6 +10,8 @@
 -- index entry and fails with 23505 once it commits). It is audited like every catalogue row, so it has a branch
 -- in may_read_record (0024) and its key column is readable by thidua_verifier (0026).
 --
+-- The administrator also reads the area's delegations, beside the grants it manages.
+--
 -- A password reset. 0016 took UPDATE of password_hash from thidua_app, so a forgotten password could only be
 -- replaced by SQL. thidua.reset_password() is the one audited way: the caller acts as an administrator of the
 -- area of the account, never on their own account (they change their own with change_password, which proves the
@@ -37,6 +39,12 @@ ALTER TABLE plan_years ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 CREATE POLICY read_own_area ON plan_years FOR SELECT USING (area_id = (SELECT actor_area_id()));
 CREATE POLICY secretariat_opens ON plan_years FOR INSERT
     WITH CHECK (area_id = (SELECT actor_area_as('secretariat')) AND opened_by = (SELECT actor_id()));
+
+-- The administrator manages role grants and reads the delegations beside them (who acts for whom, until when:
+-- /quan-tri/nguoi-dung/{id}); 0006 showed a delegation only to its two parties and auditors. Reading only: a
+-- delegation is still made and revoked by its delegator alone.
+CREATE POLICY admin_reads ON delegations FOR SELECT
+    USING ((SELECT actor_roles()) @> ARRAY['admin'] AND EXISTS (SELECT FROM users u WHERE u.id = delegate_id));
 
 -- 0024's, with the branch of plan_years.
 CREATE OR REPLACE FUNCTION may_read_record(event_table text, event_key text) RETURNS boolean

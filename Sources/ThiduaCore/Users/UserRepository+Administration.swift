@@ -44,4 +44,18 @@ extension UserRepository {
             _ = try await connection.query("SELECT thidua.reset_password(\(user), \(password), \(reason))")
         }
     }
+
+    /// The delegations `user` gave or received, newest first (administrator: 0030 lets it read them).
+    public func delegations(involving user: UUID, as actor: Actor) async throws -> [Delegation] {
+        _ = try Policy.permit(actor, .manageUsers)
+        return try await store.read(actor) { connection in
+            try await connection.query("""
+                SELECT d.id, d.delegator_id, a.full_name AS delegator_name, d.delegate_id, b.full_name AS delegate_name, d.role, d.style,
+                       d.valid_from, d.valid_to, d.basis, d.revoked_at
+                FROM thidua.delegations d JOIN thidua.users a ON a.id = d.delegator_id JOIN thidua.users b ON b.id = d.delegate_id
+                WHERE \(user) IN (d.delegator_id, d.delegate_id)
+                ORDER BY d.valid_from DESC, d.id
+                """).map(Delegation.init(row:))
+        }
+    }
 }

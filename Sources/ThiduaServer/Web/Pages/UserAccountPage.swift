@@ -11,6 +11,7 @@ struct UserAccountPage: Sendable {
     let store: RecordStore
 
     struct GrantRow: Sendable { var role: String; var roleName: String; var since: String }
+    struct DelegationRow: Sendable { var text: String; var period: String; var basis: String; var revoked: String? }
 
     private struct View {
         var id: String
@@ -25,6 +26,8 @@ struct UserAccountPage: Sendable {
         var hasGrants: Bool
         var roles: [Option]
         var reason: String
+        var delegations: [DelegationRow]
+        var hasDelegations: Bool
     }
 
     /// The roles an administrator grants from the page: every one but `admin`, which only the installer grants.
@@ -78,13 +81,19 @@ struct UserAccountPage: Sendable {
     private func page(_ id: UUID, _ context: SignedInContext, flash: String? = nil, error: (any Error)? = nil) async throws -> HTMLPage {
         let account = try await UserRepository(store: store).staffAccount(id, as: context.actor)
         let held = Set(account.grants.map(\.role))
+        let delegations = try await UserRepository(store: store).delegations(involving: id, as: context.actor).map { delegation in
+            DelegationRow(
+                text: "\(delegation.delegatorName) ủy quyền \(delegation.style == .onBehalf ? "ký thay (KT.)" : "thừa lệnh (TL.)") vai trò \(delegation.role.vietnamese) cho \(delegation.delegateName)",
+                period: "Từ \(VietnameseTime.moment(delegation.validFrom)) đến \(VietnameseTime.moment(delegation.validTo))", basis: delegation.basis,
+                revoked: delegation.revokedAt.map { "Đã thu hồi lúc \(VietnameseTime.moment($0))" })
+        }
         let view = View(
             id: id.uuidString.lowercased(), csrf: context.csrfToken, fullName: account.fullName, username: account.username,
             unit: account.unitName, created: VietnameseTime.moment(account.createdAt), active: account.active, own: id == context.actor.userID,
             grants: account.grants.map { GrantRow(role: $0.role.rawValue, roleName: $0.role.vietnamese, since: VietnameseTime.moment($0.grantedAt)) },
             hasGrants: !account.grants.isEmpty,
             roles: Self.grantable.filter { !held.contains($0) }.map { Option(value: $0.rawValue, label: $0.vietnamese, selected: $0.rawValue == context.form.value("role")) },
-            reason: context.form.text("reason") ?? "")
+            reason: context.form.text("reason") ?? "", delegations: delegations, hasDelegations: !delegations.isEmpty)
         let shell = try await PageShell.load(context, users: UserRepository(store: store), path: "/quan-tri/nguoi-dung")
         return HTMLPage(account.fullName, template: "user", view: view, shell: shell, flash: flash, refusal: error, logger: context.logger)
     }
