@@ -31,8 +31,13 @@ struct OpenYearTests {
         plan.rounds[0].dueAt = Date().addingTimeInterval(30 * 86400)
         plan.rounds[0].limits = plan.rounds[0].limits.map { $0.unitKind == .commune ? YearPlan.Limit(unitKind: .commune, minimum: 1, maximum: 5) : $0 }
         plan.minimums = plan.minimums.map { var minimum = $0; if minimum.nomineeKind == "individual" { minimum.minimum = 2 }; return minimum }
+        let rule = try #require(try await CouncilRepository(store: world.store).rules(as: secretary).first)
+        plan.rounds[0].councilRuleID = rule.id
         let ids = try await world.rounds.openYear(plan, by: secretary)
         let round = try #require(ids["thu-2022"])
+        let owner = try await world.database.connect()
+        defer { owner.close() }
+        #expect(try await owner.query("SELECT council_rule_id FROM thidua.rounds WHERE id = \(round)").single()?.decode(UUID?.self, at: 0) == rule.id)
 
         let clerk = try await world.actor(.clerkA)
         #expect(try await world.rounds.list(as: clerk).contains { $0.id == round && $0.year == 2022 && $0.state == "open" })

@@ -25,6 +25,11 @@ struct NewYearPageTests {
         for area in form.matches(of: /<textarea [^>]*name="([^"]*)"[^>]*>([^<]*)<\/textarea>/) {
             fields.append((unescaped(area.1), unescaped(area.2)))
         }
+        for select in form.matches(of: /<select [^>]*name="([^"]*)"[^>]*>(.*?)<\/select>/) {
+            let options = String(select.2)
+            let chosen = options.firstMatch(of: /<option value="([^"]*)" selected>/)?.1 ?? options.firstMatch(of: /<option value="([^"]*)"/)?.1 ?? ""
+            fields.append((unescaped(select.1), unescaped(chosen)))
+        }
         return fields
     }
 
@@ -43,7 +48,8 @@ struct NewYearPageTests {
             #expect(page.text.contains("Mở năm 2022") && page.text.contains("Đợt thử năm 2022") && page.text.contains("thu-2022"))
             #expect(page.text.contains("Cả nước chung sức xây dựng nông thôn mới") && page.text.contains("Đơn vị chủ trì: Phòng Nông nghiệp và Phát triển nông thôn"))
             let fields = Self.fields(of: page.text, posting: "/quan-tri/nam-moi")
-            #expect(fields.contains { $0.0 == "r0.commune.max" && $0.1 == "4" })
+            #expect(fields.contains { $0.0 == "r0.commune.max" && $0.1 == "4" } && fields.contains { $0.0 == "r0.rule" && $0.1 == "" })
+            #expect(page.text.contains("Quy tắc mặc định đang áp dụng"))
 
             let backwards = try await secretary.post("/quan-tri/nam-moi", Self.replacing(fields, ["r0.due": "2000-01-01T17:00"]))
             #expect(backwards.status == .unprocessableContent && backwards.text.contains("Hạn nộp"))

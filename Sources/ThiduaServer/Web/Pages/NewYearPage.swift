@@ -15,7 +15,7 @@ struct NewYearPage: Sendable {
     struct LimitField: Sendable { var name: String; var kind: String; var minimum: String; var maximum: String }
     struct RoundField: Sendable {
         var index: Int; var code: String; var name: String; var level: String; var levelName: String
-        var opens: String; var due: String; var citation: String; var kinds: String; var rule: String; var limits: [LimitField]
+        var opens: String; var due: String; var citation: String; var kinds: String; var rules: [Option]; var limits: [LimitField]
     }
     struct MinimumField: Sendable {
         var index: Int; var round: Int; var roundName: String; var movement: String; var kind: String; var kindName: String
@@ -79,12 +79,14 @@ struct NewYearPage: Sendable {
         let actor = context.actor
         let names = try await CatalogueNames.load(store, as: actor)
         let leads = try await MovementRepository(store: store).leadUnitNames(as: actor)
+        let councilRules = try await CouncilRepository(store: store).rules(as: actor)
         let rounds = plan.rounds.enumerated().map { index, round in
             RoundField(
                 index: index, code: round.code, name: round.name, level: round.level, levelName: Self.levelName(round.level),
                 opens: VietnameseTime.isoMoment(round.opensAt), due: VietnameseTime.isoMoment(round.dueAt),
                 citation: round.planCitation ?? "", kinds: round.requiredDossierKinds.map(\.rawValue).joined(separator: ","),
-                rule: round.councilRuleID?.uuidString.lowercased() ?? "",
+                rules: [Option(value: "", label: "Quy tắc mặc định đang áp dụng", selected: round.councilRuleID == nil)]
+                    + councilRules.map { Option(value: $0.id.uuidString.lowercased(), label: $0.name, selected: $0.id == round.councilRuleID) },
                 limits: Self.submittingKinds.map { kind in
                     let limit = round.limits.first { $0.unitKind == kind }
                     return LimitField(name: "r\(index).\(kind.rawValue)", kind: kind.vietnamese,
