@@ -90,4 +90,31 @@ struct NewYearPageTests {
             #expect(try await RoundRepository(store: world.store).list(as: try await world.actor(.secretary)).allSatisfy { $0.year == 2021 })
         }
     }
+
+    @Test("the secretariat rewords and adds a movement's criteria on its page; dropping one is refused; a clerk sees no form and cannot post one")
+    func criteriaEditedForTheYear() async throws {
+        try await APIWorld.run(verifier: false) { world, api in
+            let secretary = PageClient(api: api, session: try await api.signIn(.secretary))
+            let path = "/phong-trao/\(world.movement.lower)"
+            let page = try await secretary.get(path)
+            #expect(page.text.contains("c1 | Đóng góp ngày công"))
+            let fields = Self.fields(of: page.text, posting: "\(path)/tieu-chi")
+            let dropped = try await secretary.post("\(path)/tieu-chi", Self.replacing(fields, ["checklist": "c1 | Đóng góp ngày công"]))
+            #expect(dropped.status == .unprocessableContent && dropped.text.contains("Không được bỏ tiêu chí đã có (c2)"))
+            let noBar = try await secretary.post("\(path)/tieu-chi", Self.replacing(fields, ["checklist": "c1 Đóng góp"]))
+            #expect(noBar.status == .unprocessableContent)
+            let edited = "c1 | Đóng góp ngày công làm đường giao thông nông thôn\nc2 | Hiến đất làm đường\nc3 | Giữ gìn vệ sinh môi trường"
+            let saved = try await secretary.post("\(path)/tieu-chi", Self.replacing(fields, ["checklist": edited]))
+            #expect(saved.status == .seeOther)
+            let clerk = PageClient(api: api, session: try await api.signIn(.clerkA))
+            let read = try await clerk.get(path)
+            #expect(read.text.contains("Giữ gìn vệ sinh môi trường") && read.text.contains("làm đường giao thông nông thôn") && !read.text.contains("\(path)/tieu-chi"))
+            let stale = try await secretary.post("\(path)/tieu-chi", Self.replacing(fields, ["checklist": edited]))
+            #expect(stale.status == .unprocessableContent && stale.text.contains("vừa được người khác sửa"))
+            let forged = try await clerk.post("\(path)/tieu-chi", Self.replacing(fields, ["_csrf": try await clerk.csrf(on: "/"), "checklist": edited]))
+            #expect(forged.status == .forbidden)
+            let events = try await world.audit.history(of: "movements", id: world.movement.lower, as: try await world.actor(.auditor))
+            #expect(events.last?.action == "movement.criteria" && events.last?.actorRole == "secretariat")
+        }
+    }
 }

@@ -32,6 +32,7 @@ enum Flash {
         "dat-lai-mat-khau": "Đã đặt lại mật khẩu, kèm lý do; các phiên đăng nhập của tài khoản đã kết thúc.",
         "don-vi-moi": "Đã thêm đơn vị.",
         "ke-thua": "Đã ghi nhận việc sáp nhập, chia tách hoặc đổi tên, kèm căn cứ.",
+        "tieu-chi": "Đã lưu tiêu chí của phong trào.",
         "nam-moi": "Đã mở năm mới: các đợt, giới hạn và chỉ tiêu đã được ghi; các đơn vị đăng ký được từ ngày mở của đợt.",
     ]
 
