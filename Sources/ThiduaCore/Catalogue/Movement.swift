@@ -49,6 +49,11 @@ public struct Movement: Sendable, Hashable, Codable {
 public struct Criterion: Sendable, Hashable, Codable {
     public var code: String
     public var text: String
+
+    public init(code: String, text: String) {
+        self.code = code
+        self.text = text
+    }
 }
 
 /// A figure a nomination reports as a number, such as revenue by year; `rule: "rising"` means each year

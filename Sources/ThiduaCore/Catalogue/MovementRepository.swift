@@ -53,4 +53,18 @@ public struct MovementRepository: Sendable {
                 """).map { try $0.decode(UUID.self, at: 0) }
         }
     }
+
+    /// The names of each movement's lead units (chủ trì), in Vietnamese order: what a page lists beside a movement.
+    public func leadUnitNames(as actor: Actor) async throws -> [UUID: [String]] {
+        try await store.read(actor) { connection in
+            var names: [UUID: [String]] = [:]
+            for row in try await connection.query("""
+                SELECT l.movement_id, u.name FROM thidua.movement_lead_units l JOIN thidua.units u ON u.id = l.unit_id
+                WHERE l.part = 'lead' ORDER BY u.name COLLATE "vi-VN-x-icu"
+                """) {
+                names[try row.decode(UUID.self, at: 0), default: []].append(try row.decode(String.self, at: 1))
+            }
+            return names
+        }
+    }
 }

@@ -6,6 +6,8 @@ public enum CatalogueAction: Sendable, Hashable {
     case manageUsers
     /// Granting or revoking `role` of `user` (or enabling, disabling them when `role` is nil).
     case changeRoles(of: UUID, role: Role? = nil)
+    /// Replacing `user`'s password with one the administrator chose, with a reason (never their own).
+    case resetPassword(of: UUID)
     /// Movements, rounds, deadlines and quotas.
     case manageRounds
     case grantDeadlineException
@@ -37,6 +39,10 @@ extension Policy {
             guard user != actor.userID else { throw .selfGrant }
             // Whether the account holds a workflow role, or was made by this administrator, PostgreSQL checks (0015).
             guard role != .admin else { throw .adminByInstaller }
+            return capacity
+        case .resetPassword(let user):
+            let capacity = try requireAny(actor, [.admin])
+            guard user != actor.userID else { throw .ownPasswordReset }
             return capacity
         case .manageRounds, .grantDeadlineException:
             return try requireAny(actor, [.secretariat])

@@ -40,6 +40,11 @@ public enum PolicyDenial: Error, Sendable, Hashable {
     /// An exemplar's follow-up (designation, evaluations, propagation, replication) is recorded by the unit
     /// that follows it, or by the secretariat.
     case notFollowingUnit
+    /// An administrator changes their own password by proving the old one, never by resetting it.
+    case ownPasswordReset
+    /// An account holding a role beyond a unit's clerk has its password reset by the installer, not an
+    /// administrator, who would know the new password and could act as that person (0030).
+    case privilegedPasswordReset
 
     /// A stable code for APIs and scripts.
     public var code: String {
@@ -61,6 +66,8 @@ public enum PolicyDenial: Error, Sendable, Hashable {
         case .recused: "recused"
         case .signsOnlyInPersonOrKT: "signs_only_in_person_or_kt"
         case .notFollowingUnit: "not_following_unit"
+        case .ownPasswordReset: "own_password_reset"
+        case .privilegedPasswordReset: "privileged_password_reset"
         }
     }
 
@@ -83,6 +90,9 @@ public enum PolicyDenial: Error, Sendable, Hashable {
         case .recused: "Thành viên đã rút khỏi việc xét hồ sơ này (hoặc đơn vị của mình là đơn vị đề nghị), không được biểu quyết."
         case .signsOnlyInPersonOrKT: "Quyết định do Chủ tịch ký hoặc Phó Chủ tịch ký thay (KT.); ủy quyền thừa lệnh (TL.) không ký quyết định khen thưởng."
         case .notFollowingUnit: "Chỉ đơn vị theo dõi điển hình (hoặc Cơ quan Thường trực) được ghi nhận đánh giá, tuyên truyền, nhân rộng."
+        case .ownPasswordReset: "Quản trị viên không đặt lại mật khẩu của chính mình; hãy đổi mật khẩu (nhập mật khẩu cũ) ở trang Đổi mật khẩu."
+        case .privilegedPasswordReset:
+            "Tài khoản có vai trò ngoài cán bộ đơn vị (thủ trưởng, Phòng Nội vụ, thành viên Hội đồng, Chủ tịch, thanh tra, quản trị) chỉ được đặt lại mật khẩu bằng lệnh “thidua install password” của người cài đặt."
         }
     }
 
@@ -105,6 +115,9 @@ public enum PolicyDenial: Error, Sendable, Hashable {
         case .recused: "The member is recused from this nomination (or their own unit submitted it) and does not vote on it."
         case .signsOnlyInPersonOrKT: "A decision is signed by the chairman or for the chairman under ký thay (KT.); a thừa lệnh (TL.) delegation does not sign it."
         case .notFollowingUnit: "Only the unit that follows the exemplar, or the secretariat, records its follow-up."
+        case .ownPasswordReset: "An administrator does not reset their own password; they change it with the old one."
+        case .privilegedPasswordReset:
+            "An account with a role beyond a unit's clerk has its password reset by the installer (`thidua install password`), not by an administrator."
         }
     }
 }

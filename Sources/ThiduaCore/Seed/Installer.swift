@@ -49,4 +49,20 @@ public struct Installer: Sendable {
             return user
         }
     }
+
+    /// Resets the password of the account `username` with a reason, as the installer (0030: the one way for an
+    /// account whose password no administrator may reset — a unit's head, the secretariat, the council, the
+    /// chairman, an auditor, an administrator). Audited with the reason, never the hash; its sessions end.
+    public func resetPassword(username: String, to password: String, reason: String) async throws {
+        guard let reason = Text.cleaned(reason) else {
+            throw ThiduaError.invalid(field: "reason", vietnamese: "Phải nêu lý do đặt lại mật khẩu.", english: "A password reset needs a reason.")
+        }
+        try await connection.withTransaction { connection in
+            _ = try await connection.query(RecordStore.identification(
+                .superuser(DataSet.installerID), role: "installer", action: "install.reset_password", reason: reason))
+            guard let user = try await connection.query("SELECT id FROM thidua.users WHERE username = \(username.lowercased())")
+                .single()?.decode(UUID.self, at: 0) else { throw ThiduaError.notFound("người dùng / user \(username)") }
+            _ = try await connection.query("SELECT thidua.reset_password(\(user), \(Text.normalized(password)), \(reason))")
+        }
+    }
 }

@@ -24,6 +24,7 @@ extension ThiduaError {
         case ("TD050", _): self = .denied(.adminByInstaller)
         case ("TD051", _): self = .denied(.separateDuties)
         case ("TD052", _): self = .denied(.ownRecruit)
+        case ("TD053", _): self = .denied(.privilegedPasswordReset)
         case ("TD021", _): self = .denied(.recused)
         case ("TD022", _): self = .council(.sessionClosed)
         case ("TD024", _): self = .council(.recusalAfterVote)

@@ -30,5 +30,9 @@ struct WebRoutes: Sendable {
         DecisionDraftPage(store: store).add(to: pages)
         DecisionPage(store: store, offersPDF: offersPDF).add(to: pages)
         ReportPages(store: store).add(to: pages)
+        NewYearPage(store: store).add(to: pages)
+        UserListPage(store: store).add(to: pages)
+        UserAccountPage(store: store).add(to: pages)
+        UnitAdministrationPage(store: store).add(to: pages)
     }
 }

@@ -10,6 +10,7 @@ struct RoundPages: Sendable {
 
     struct RoundRow: Sendable { var href: String; var name: String; var year: Int; var opens: String; var due: String; var countdown: String; var open: Bool }
     struct Limit: Sendable { var kind: String; var minimum: Int; var maximum: Int }
+    struct Exception: Sendable { var unit: String; var until: String; var reason: String; var grantedBy: String; var grantedAt: String }
     struct Minimum: Sendable {
         var movement: String; var leadUnit: String?; var kind: String; var required: String; var submitted: Int; var met: Bool; var excess: Int; var over: Bool
     }
@@ -31,6 +32,8 @@ struct RoundPages: Sendable {
         var units: [Option]
         var until: String
         var reason: String
+        var exceptions: [Exception]
+        var hasExceptions: Bool
     }
 
     func add(to pages: RouterGroup<SignedInContext>) {
@@ -80,6 +83,10 @@ struct RoundPages: Sendable {
         let units = names.units.values.filter { unit in compliance.units.contains { $0.unitID == unit.id } }
             .sorted { $0.name.compare($1.name, locale: Locale(identifier: "vi_VN")) == .orderedAscending }
         let chosen = context.form.value("unit")
+        let exceptions = try await RoundRepository(store: store).deadlineExceptions(round: id, as: actor).map { exception in
+            Exception(unit: exception.unitName, until: VietnameseTime.moment(exception.until), reason: exception.reason,
+                      grantedBy: exception.grantedByName, grantedAt: VietnameseTime.moment(exception.grantedAt))
+        }
         let view = RoundView(
             id: id.uuidString.lowercased(), csrf: context.csrfToken, name: round.name, opens: VietnameseTime.moment(round.opensAt),
             due: VietnameseTime.moment(round.dueAt), countdown: left.words, overdue: left.overdue,
@@ -87,7 +94,8 @@ struct RoundPages: Sendable {
             limits: limits, minimums: minimums, hasMinimums: !minimums.isEmpty,
             mayGrant: Policy.allows(actor, CatalogueAction.grantDeadlineException),
             units: units.map { Option(value: $0.id.uuidString.lowercased(), label: $0.name, selected: $0.id.uuidString.lowercased() == chosen) },
-            until: context.form.value("until") ?? "", reason: context.form.text("reason") ?? "")
+            until: context.form.value("until") ?? "", reason: context.form.text("reason") ?? "",
+            exceptions: exceptions, hasExceptions: !exceptions.isEmpty)
         let shell = try await PageShell.load(context, users: UserRepository(store: store), path: "/dot")
         return HTMLPage(round.name, template: "round", view: view, shell: shell, flash: flash, refusal: error, logger: context.logger)
     }

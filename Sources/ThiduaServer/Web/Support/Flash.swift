@@ -24,6 +24,16 @@ enum Flash {
         "qd-tra-lai": "Đã trả lại dự thảo cho Cơ quan Thường trực, kèm lý do.",
         "qd-trinh-lai": "Đã trình ký lại quyết định.",
         "qd-bo-dong": "Đã bỏ một người, tập thể khỏi dự thảo quyết định.",
+        "tao-tai-khoan": "Đã tạo tài khoản. Một quản trị viên khác cấp vai trò đầu tiên cho tài khoản.",
+        "cap-quyen": "Đã cấp vai trò.",
+        "thu-hoi": "Đã thu hồi vai trò, kèm lý do.",
+        "khoa": "Đã khóa tài khoản; các phiên đăng nhập của tài khoản đã kết thúc.",
+        "mo-khoa": "Đã mở lại tài khoản.",
+        "dat-lai-mat-khau": "Đã đặt lại mật khẩu, kèm lý do; các phiên đăng nhập của tài khoản đã kết thúc.",
+        "don-vi-moi": "Đã thêm đơn vị.",
+        "ke-thua": "Đã ghi nhận việc sáp nhập, chia tách hoặc đổi tên, kèm căn cứ.",
+        "tieu-chi": "Đã lưu tiêu chí của phong trào.",
+        "nam-moi": "Đã mở năm mới: các đợt, giới hạn và chỉ tiêu đã được ghi; các đơn vị đăng ký được từ ngày mở của đợt.",
     ]
 
     static func message(_ request: Request) -> String? {

@@ -28,6 +28,9 @@ struct PageShell: Sendable {
         ("/quyet-dinh", "Quyết định", { _ in true }),
         ("/bao-cao", "Báo cáo", { Policy.allows($0, CatalogueAction.readReports) }),
         ("/kiem-tra", "Kiểm tra", { Policy.allows($0, CatalogueAction.searchAuditTrail) }),
+        ("/quan-tri/nam-moi", "Mở năm mới", { Policy.allows($0, CatalogueAction.manageRounds) }),
+        ("/quan-tri/nguoi-dung", "Người dùng", { Policy.allows($0, CatalogueAction.manageUsers) }),
+        ("/quan-tri/don-vi", "Đơn vị", { Policy.allows($0, CatalogueAction.manageUnits) }),
     ]
 
     init(profile: SignedInProfile, actor: Actor, csrf: String, path: String) {

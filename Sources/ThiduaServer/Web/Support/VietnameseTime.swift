@@ -39,6 +39,12 @@ enum VietnameseTime {
         return day
     }
 
+    /// "2022-11-12T23:59", what an `<input type="datetime-local">` shows for a moment, in Vietnam's time.
+    static func isoMoment(_ date: Date) -> String {
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return String(format: "%04d-%02d-%02dT%02d:%02d", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!)
+    }
+
     /// The moment an `<input type="datetime-local">` sent ("2024-11-20T17:00"), read as Vietnam's time.
     static func parseMoment(_ text: String) -> Date? {
         guard let match = text.wholeMatch(of: /(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(:\d{2})?/) else { return nil }

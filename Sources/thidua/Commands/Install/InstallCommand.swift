@@ -14,6 +14,6 @@ struct InstallCommand: AsyncParsableCommand {
               THIDUA_NEW_PASSWORD=… thidua install administrator --unit hoi-dong-tdkt \\
                   --username quantri --full-name "Đào Minh Khôi"
             """,
-        subcommands: [InstallCatalogue.self, InstallAdministrator.self]
+        subcommands: [InstallCatalogue.self, InstallAdministrator.self, InstallPassword.self]
     )
 }
