@@ -31,6 +31,14 @@ struct InstallCommandTests {
         #expect(taken.status == 65, "\(taken.error)")
         #expect(taken.error.contains("username"), "\(taken.error)")
 
+        // The administrator's password, which no administrator may reset, reset by the installer: 66 for no such account.
+        var resetting = environment
+        resetting["THIDUA_NEW_PASSWORD"] = "mật-khẩu-mới-dài"
+        let nobody = try await BuiltCommand.run("thidua", ["install", "password", "--username", "khong-ai", "--reason", "Quên"], environment: resetting)
+        #expect(nobody.status == 66, "\(nobody.error)")
+        let reset = try await BuiltCommand.run("thidua", ["install", "password", "--username", "quantri", "--reason", "Quên mật khẩu"], environment: resetting)
+        #expect(reset.status == 0 && reset.output.contains("reset the password of quantri"), "\(reset.error)")
+
         let verify = try await BuiltCommand.run("thidua", ["audit", "verify"], environment: environment)
         #expect(verify.status == 0, "\(verify.error)")
     }

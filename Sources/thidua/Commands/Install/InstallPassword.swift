@@ -14,11 +14,11 @@ struct InstallPassword: AsyncParsableCommand {
             username, 65 when the password is shorter than 10 characters or the reason is empty.
 
             Example:
-              thidua install password --username chutich.huyen --reason "Quên mật khẩu, yêu cầu ngày 04/12/2026"
+              thidua install password --username chutich.huyen --reason "Quên mật khẩu"
             """)
 
     @OptionGroup var target: SuperuserTarget
-    @Option var username: String
+    @Option(help: "The account's username, such as chutich.huyen.") var username: String
     @Option(help: "Why, kept in the audit trail.") var reason: String
 
     func run() async throws {
