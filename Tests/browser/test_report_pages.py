@@ -8,7 +8,9 @@ from selenium.webdriver.common.by import By
 from conftest import BASE, http, make_driver, screenshot, sign_in
 
 # Each report page, and whether its demo figures are drawn as bars (0602.N is named, not produced).
-REPORTS = [("/bao-cao/chi-tieu", True), ("/bao-cao/nam", True), ("/bao-cao/0601", True), ("/bao-cao/0603", True),
+# The demo's figures are of 2021; another test of the same demo may open 2022, which the yearly pages would then
+# show by default (the year of the newest round), empty.
+REPORTS = [("/bao-cao/chi-tieu", True), ("/bao-cao/nam?nam=2021", True), ("/bao-cao/0601?nam=2021", True), ("/bao-cao/0603?nam=2021", True),
            ("/bao-cao/so-ket", True), ("/bao-cao/tong-ket", True)]
 
 
@@ -29,14 +31,14 @@ def test_secretariat_opens_each_report_sees_bars_and_downloads_its_workbook():
         listed = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "main a")]
         client = http(driver)
         for path, has_bars in REPORTS:
-            assert BASE + path in listed, f"{path} not listed on /bao-cao"
+            assert BASE + path.split("?")[0] in listed, f"{path} not listed on /bao-cao"
             driver.get(BASE + path)
             title = driver.find_element(By.TAG_NAME, "h1").text
             assert title, f"{path}: no title"
             bars = driver.find_elements(By.CSS_SELECTOR, "svg.bars rect")
             if has_bars:
                 assert bars, f"{path}: no bars"
-            screenshot(driver, "bao-cao-" + path.rsplit("/", 1)[1])
+            screenshot(driver, "bao-cao-" + path.split("?")[0].rsplit("/", 1)[1])
             excel = [a.get_attribute("href") for a in driver.find_elements(By.LINK_TEXT, "Tải Excel")]
             assert excel, f"{path}: no Tải Excel link"
             reply = client.get(excel[0])
