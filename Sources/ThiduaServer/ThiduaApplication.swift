@@ -63,6 +63,7 @@ public enum ThiduaApplication {
         }
         SessionRoutes(sessions: SessionRepository(store: store), secureCookies: configuration.secureCookies).add(to: router)
         NominationRoutes(nominations: NominationRepository(store: store), audit: audit).add(to: router)
+        NominationImportRoute(nominations: NominationRepository(store: store)).add(to: router)
         CatalogueRoutes(units: UnitRepository(store: store), movements: MovementRepository(store: store), rounds: RoundRepository(store: store))
             .add(to: router)
         UserRoutes(users: users).add(to: router)

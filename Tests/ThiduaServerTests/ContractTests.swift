@@ -100,6 +100,14 @@ struct ContractTests {
         ])
         let id = try #require(try created.object()["id"] as? String)
         _ = try await api.send(.post, "/api/v1/nominations", token: clerk, json: ["roundID": world.round.lower])
+        let template = "Mã đợt,Mã phong trào,Loại đối tượng,\"Tên tập thể, cá nhân, hộ gia đình\"\r\n"
+        let imported = try await api.send(.post, "/api/v1/nominations/import", token: clerk,
+                                          body: ByteBuffer(string: template + "thu-2021,nong-thon-moi,Cá nhân,Vàng Thị Dính\r\n"), headers: [.contentType: "text/csv"])
+        #expect(imported.status == .created, "\(imported.text)")
+        let refusedImport = try await api.send(.post, "/api/v1/nominations/import", token: clerk,
+                                               body: ByteBuffer(string: template + "thu-2021,khong-co,Cá nhân,Vàng A Dếnh\r\n"), headers: [.contentType: "text/csv"])
+        #expect(refusedImport.status == .unprocessableContent && refusedImport.text.contains("import_refused"), "\(refusedImport.text)")
+        _ = try await api.send(.post, "/api/v1/nominations/import", token: clerk, body: ByteBuffer(string: "x"), headers: [.contentType: "text/plain"])
         _ = try await api.send(.get, "/api/v1/nominations?q=sung%20a&state=draft,submitted&limit=10", token: clerk)
         _ = try await api.send(.get, "/api/v1/nominations/\(id)", token: clerk)
         _ = try await api.send(.put, "/api/v1/nominations/\(id)", token: clerk, json: ["nomineeName": "Sùng A Lầu", "title": "Điển hình", "version": 1])

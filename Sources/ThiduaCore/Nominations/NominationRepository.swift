@@ -26,25 +26,32 @@ public struct NominationRepository: Sendable {
             unitID: unitID, movementID: draft.movementID, state: .draft, restricted: actor.unitKind == .armedForce)
         let capacity = try Policy.permit(actor, .create, on: facts)
         return try await store.write(actor, capacity, action: "nominee.register") { connection in
-            let movement = try await movement(draft.movementID, on: connection)
-            let content = try draft.content.validated(for: movement)
-            let (nomineeID, kind) = try await nominee(draft.nominee, unitID: unitID, actor: actor, on: connection)
-            guard movement.nomineeKinds.contains(kind) else {
-                throw ThiduaError.invalid(
-                    field: "nominee", vietnamese: "Phong trào không nhận đề nghị loại “\(kind.vietnamese)”.",
-                    english: "The movement does not take \(kind.rawValue) nominees.")
-            }
-            RecordStore.relabel(action: "nomination.create", on: connection)
-            let rows = try await connection.query("""
-                INSERT INTO thidua.nominations (area_id, round_id, movement_id, unit_id, nominee_id, nominee_kind,
-                    nominee_name, title, achievements, criteria_answers, indicators, created_by)
-                VALUES (\(actor.areaID), \(draft.roundID), \(draft.movementID), \(unitID), \(nomineeID), \(kind.rawValue),
-                    \(content.nomineeName), \(content.title), \(content.achievements),
-                    \(PostgresJSON(content.criteriaAnswers)), \(PostgresJSON(content.indicators)), \(actor.userID))
-                RETURNING \(sql: Nomination.columns)
-                """)
-            return try Nomination(row: rows.single()!)
+            try await insert(draft, unitID: unitID, by: actor, on: connection)
         }
+    }
+
+    /// Registers the draft's nominee (when new) and inserts the draft, audited as `nominee.register` then
+    /// `nomination.create`: the one way a nomination is made, typed in (``create(_:by:)``) or imported.
+    func insert(_ draft: NominationDraft, unitID: UUID, by actor: Actor, on connection: PostgresConnection) async throws -> Nomination {
+        RecordStore.relabel(action: "nominee.register", on: connection)
+        let movement = try await movement(draft.movementID, on: connection)
+        let content = try draft.content.validated(for: movement)
+        let (nomineeID, kind) = try await nominee(draft.nominee, unitID: unitID, actor: actor, on: connection)
+        guard movement.nomineeKinds.contains(kind) else {
+            throw ThiduaError.invalid(
+                field: "nominee", vietnamese: "Phong trào không nhận đề nghị loại “\(kind.vietnamese)”.",
+                english: "The movement does not take \(kind.rawValue) nominees.")
+        }
+        RecordStore.relabel(action: "nomination.create", on: connection)
+        let rows = try await connection.query("""
+            INSERT INTO thidua.nominations (area_id, round_id, movement_id, unit_id, nominee_id, nominee_kind,
+                nominee_name, title, achievements, criteria_answers, indicators, created_by)
+            VALUES (\(actor.areaID), \(draft.roundID), \(draft.movementID), \(unitID), \(nomineeID), \(kind.rawValue),
+                \(content.nomineeName), \(content.title), \(content.achievements),
+                \(PostgresJSON(content.criteriaAnswers)), \(PostgresJSON(content.indicators)), \(actor.userID))
+            RETURNING \(sql: Nomination.columns)
+            """)
+        return try Nomination(row: rows.single()!)
     }
 
     /// Changes a draft's or a returned nomination's content.

@@ -16,6 +16,13 @@ enum Text {
         return String(scalars[first...last])
     }
 
+    /// Trimmed, lower case, without diacritics (đ as d): how a code or label typed into a spreadsheet is compared,
+    /// so "Cá nhân", "ca nhan" and "CÁ NHÂN" are one.
+    static func folded(_ text: String) -> String {
+        (cleaned(text) ?? "").folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "vi_VN"))
+            .replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "d").lowercased()
+    }
+
     /// Unicode's White_Space, and the zero-width space that Foundation's set has always counted too.
     private static func isWhiteSpace(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.isWhitespace || scalar == "\u{200B}"

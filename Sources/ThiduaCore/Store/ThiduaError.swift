@@ -52,6 +52,8 @@ public enum ThiduaError: Error, Sendable, Hashable {
     case commendationRevoked
     /// This installation has no login to verify the whole audit chain with (`thidua_verifier`).
     case verifierUnavailable
+    /// An import refused whole: every row that is wrong, with its line and column (nothing was imported).
+    case importRefused([NominationImport.Problem])
     /// This server has no ballot key (0033), so it takes no secret ballots and counts none.
     case ballotKeyMissing
     /// The server's ballot key does not open a session's secret ballots (another key, or a changed ballot).
@@ -89,6 +91,7 @@ public enum ThiduaError: Error, Sendable, Hashable {
         case .commendationRevoked: "commendation_revoked"
         case .verifierUnavailable: "verifier_unavailable"
         case .ballotKeyMissing: "ballot_key_missing"
+        case .importRefused: "import_refused"
         case .ballotsUnopenable: "ballots_unopenable"
         }
     }
@@ -127,6 +130,8 @@ public enum ThiduaError: Error, Sendable, Hashable {
         case .commendationRevoked: "Khen thưởng làm căn cứ của điển hình đã bị hủy bỏ: không chọn điển hình này."
         case .verifierUnavailable:
             "Máy chủ này chưa được cấu hình để kiểm tra toàn bộ chuỗi nhật ký (THIDUA_VERIFIER_URL). Hãy dùng “thidua audit verify” trên cơ sở dữ liệu."
+        case .importRefused(let problems):
+            "Tệp có \(problems.count) lỗi nên chưa nhập dòng nào: " + problems.prefix(20).map { "dòng \($0.line), cột “\($0.column)”: \($0.vietnamese)" }.joined(separator: "; ")
         case .ballotKeyMissing:
             "Máy chủ này chưa có khóa phiếu kín (THIDUA_BALLOT_KEY_FILE) nên chưa nhận và chưa kiểm được phiếu kín."
         case .ballotsUnopenable:
@@ -167,6 +172,8 @@ public enum ThiduaError: Error, Sendable, Hashable {
         case .commendationRevoked: "The commendation the exemplar rests on was revoked: it cannot be taken up or selected."
         case .verifierUnavailable:
             "This server is not set up to verify the whole audit chain (THIDUA_VERIFIER_URL). Use `thidua audit verify` on the database."
+        case .importRefused(let problems):
+            "The file has \(problems.count) problems, so no row was imported: " + problems.prefix(20).map { "line \($0.line), \($0.column): \($0.english)" }.joined(separator: "; ")
         case .ballotKeyMissing: "This server has no ballot key (THIDUA_BALLOT_KEY_FILE), so it takes and counts no secret ballots."
         case .ballotsUnopenable:
             "The server's ballot key does not open this session's secret ballots (they were cast under another key). The session stays open."

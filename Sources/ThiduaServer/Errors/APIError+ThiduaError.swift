@@ -28,6 +28,7 @@ extension APIError {
         case .invalid(let name, _, _):
             status = .unprocessableContent
             field = name
+        case .importRefused: status = .unprocessableContent
         case .invalidCredentials, .sessionEnded: status = .unauthorized
         case .throttled(let seconds):
             status = .tooManyRequests

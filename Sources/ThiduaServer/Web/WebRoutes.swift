@@ -20,6 +20,7 @@ struct WebRoutes: Sendable {
         HomePage(store: store).add(to: pages)
         NominationListPage(store: store).add(to: pages)
         NominationFormPage(store: store).add(to: pages)
+        NominationImportPage(store: store).add(to: pages)
         NominationRecordPage(store: store).add(to: pages)
         ReviewQueuePage(store: store).add(to: pages)
         MovementPages(store: store).add(to: pages)

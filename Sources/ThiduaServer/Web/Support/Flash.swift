@@ -33,6 +33,7 @@ enum Flash {
         "don-vi-moi": "Đã thêm đơn vị.",
         "ke-thua": "Đã ghi nhận việc sáp nhập, chia tách hoặc đổi tên, kèm căn cứ.",
         "tieu-chi": "Đã lưu tiêu chí của phong trào.",
+        "nhap": "Đã nhập các hồ sơ từ tệp (dự thảo). Hãy tải lên tài liệu bắt buộc của từng hồ sơ, rồi trình thủ trưởng đơn vị gửi.",
         "nam-moi": "Đã mở năm mới: các đợt, giới hạn và chỉ tiêu đã được ghi; các đơn vị đăng ký được từ ngày mở của đợt.",
     ]
 

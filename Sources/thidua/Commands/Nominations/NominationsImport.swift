@@ -1,69 +1,38 @@
 import ArgumentParser
 import Foundation
-import ThiduaOffice
 
 struct NominationsImport: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Nhập danh sách / Create drafts for your unit from a CSV file, one per row.",
+        abstract: "Nhập danh sách / Create drafts for your unit from a filled-in template (CSV or XLSX), all rows or none.",
         discussion: """
-            Columns (header line, any order): round, movement, kind (individual, collective, household, locality), \
-            name, and optionally title, achievements. Each row is its own draft: a row the server refuses is \
-            reported with the line of the file it starts on (as an editor numbers them) and the reason, and the others \
-            still go in. Exit code 65 when any row failed.
+            The template is the page's (/ho-so/nhap): columns by their Vietnamese headings or the keys round, \
+            movement, kind, name, title, achievements, in any order; rounds and movements by their codes, the kind \
+            as "Cá nhân", "Tập thể", "Hộ gia đình"… Every row is checked: when any is wrong, each wrong row is \
+            listed with its line and column and nothing is imported (exit code 65).
 
             Example:
-              thidua nominations import dang-ky-2021.csv
+              thidua nominations import dang-ky-2021.xlsx
             """)
 
     @OptionGroup var client: ClientOptions
-    @Argument(help: "The CSV file (UTF-8, with or without BOM).") var file: String
+    @Argument(help: "The file: .xlsx, or CSV (UTF-8, with or without BOM).") var file: String
 
     func run() async throws {
-        let text: String
-        do {
-            text = try String(contentsOfFile: file, encoding: .utf8)
-        } catch {
-            throw ValidationError("Không đọc được tệp UTF-8 / cannot read \(file) as UTF-8 text")
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw ValidationError("Không đọc được tệp / cannot read \(file)")
         }
-        let records: [CSVFile.Record]
+        let mediaType = file.lowercased().hasSuffix(".xlsx") ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv"
         do {
-            records = try CSVFile.records(text)
-        } catch {
-            throw ValidationError("Không đọc được tệp CSV / cannot read \(file) as CSV: \(error)")
-        }
-        let server: ServerClient
-        do {
-            server = try client.client()
+            let reply = try await client.client().send("POST", "/api/v1/nominations/import", content: (data, mediaType))
+            if client.json {
+                Console.line(String(decoding: reply.body, as: UTF8.self))
+            } else {
+                let imported = (try JSONSerialization.jsonObject(with: reply.body) as? [String: Any])?["imported"] as? Int ?? 0
+                Console.line("Đã nhập \(imported) hồ sơ (dự thảo) / imported \(imported) drafts")
+            }
         } catch {
             throw CommandFailure.exit(for: error)
         }
-        let lookup = Lookup(client: server)
-        let progress = ProgressBar(label: "nhập / import")
-        var failures = 0
-        for (index, record) in records.enumerated() {
-            do {
-                var nominee: [String: Any] = ["name": record["name"] ?? ""]
-                if let kind = record["kind"] { nominee["kind"] = kind }
-                let body: [String: Any] = [
-                    "roundID": try await lookup.id(.round, record["round"] ?? "").uuidString,
-                    "movementID": try await lookup.id(.movement, record["movement"] ?? "").uuidString, "nominee": nominee,
-                    "title": record["title"] ?? "", "achievements": record["achievements"] ?? "",
-                ]
-                let reply = try await server.send("POST", "/api/v1/nominations", json: try ServerClient.json(body))
-                if client.json { Console.line(String(decoding: reply.body, as: UTF8.self)) } else { progress.show(index + 1, of: records.count) }
-            } catch let error as ServerError {
-                failures += 1
-                FileHandle.standardError.write(Data("dòng / line \(record.line): \(error)\n".utf8))
-            } catch let error as NameLookupError {
-                failures += 1
-                FileHandle.standardError.write(Data("dòng / line \(record.line): \(error)\n".utf8))
-            } catch {
-                throw CommandFailure.exit(for: error)
-            }
-        }
-        progress.finish()
-        Console.line("\(records.count - failures) / \(records.count) dòng đã nhập / rows imported")
-        if failures > 0 { throw ExitCode(65) }
     }
 }
