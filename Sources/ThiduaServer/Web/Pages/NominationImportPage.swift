@@ -9,7 +9,7 @@ import ThiduaOffice
 struct NominationImportPage: Sendable {
     let store: RecordStore
 
-    private struct Code: Sendable { var code: String; var name: String }
+    private struct Code: Sendable { var code: String; var name: String; var kinds: String = "" }
     private struct Problem: Sendable { var line: Int; var column: String; var message: String }
     private struct View: Sendable {
         var csrf: String
@@ -66,7 +66,7 @@ struct NominationImportPage: Sendable {
             csrf: context.csrfToken, columns: NominationImport.columns.map(\.heading),
             kinds: NomineeKind.allCases.map { "“\($0.vietnamese)”" }.joined(separator: ", "),
             rounds: names.roundList.filter { $0.state == "open" }.map { Code(code: $0.code, name: $0.name) },
-            movements: movements.map { Code(code: $0.code, name: $0.name) },
+            movements: movements.map { Code(code: $0.code, name: $0.name, kinds: $0.nomineeKinds.map(\.vietnamese).joined(separator: ", ")) },
             problems: problems, hasProblems: !problems.isEmpty, fileName: fileName)
         let shell = try await PageShell.load(context, users: UserRepository(store: store), path: "/ho-so")
         return HTMLPage("Nhập hồ sơ từ tệp", template: "nomination-import", view: view, shell: shell, status: status,
