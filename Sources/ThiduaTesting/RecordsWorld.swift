@@ -22,6 +22,9 @@ public struct RecordsWorld: Sendable {
 
     public let database: TestDatabase
     public let pool: PostgresPool
+    /// The superuser's own small pool, through which ``actor(_:)`` opens its sessions: one connection (and its
+    /// thread) for every actor a test makes would load the machine the whole suite shares.
+    let sessionOpener: PostgresPool
     public let store: RecordStore
     public let areaID = "test/huyen"
     public let communeA: UUID, communeB: UUID, leadDepartment: UUID, secretariatUnit: UUID, force: UUID, council: UUID
@@ -115,7 +118,7 @@ public struct RecordsWorld: Sendable {
         }
         let pool = try database.pool(user: "thidua_app", maximumConnections: poolSize)
         return RecordsWorld(
-            database: database, pool: pool, store: RecordStore(pool: pool, ballotKey: BallotKey.random()),
+            database: database, pool: pool, sessionOpener: try database.pool(maximumConnections: 1), store: RecordStore(pool: pool, ballotKey: BallotKey.random()),
             communeA: id("communeA"), communeB: id("communeB"), leadDepartment: id("lead"),
             secretariatUnit: id("secretariat"), force: id("force"), council: id("council"),
             movement: id("movement"), forceMovement: id("forceMovement"), round: id("round"),
@@ -130,7 +133,7 @@ public struct RecordsWorld: Sendable {
     /// The user as an actor acting through a live session the superuser opens for them (0029: the
     /// application's role names no one without their session).
     public func actor(userID: UUID) async throws -> Actor {
-        try await superuser { try await SessionRepository(store: store).actor(openingSessionFor: userID, on: $0) }
+        try await sessionOpener.withConnection { try await SessionRepository(store: store).actor(openingSessionFor: userID, on: $0) }
     }
 
     /// A draft for a new individual nominee in the world's movement (or the force's, which has no checklist).
