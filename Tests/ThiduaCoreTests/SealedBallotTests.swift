@@ -44,12 +44,7 @@ struct SealedBallotTests {
     /// Whether `difference` (word by word, modulo 2^32) could be the difference of two one-hot choice vectors:
     /// what an attacker would look for between two sealed values.
     static func looksLikeAChoiceDifference(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        let words = (0..<3).map { index in
-            let x = a[(index * 4)..<(index * 4 + 4)].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
-            let y = b[(index * 4)..<(index * 4 + 4)].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
-            return x &- y
-        }
-        return words.allSatisfy { $0 == 0 || $0 == 1 || $0 == UInt32.max }
+        zip(SealedBallot.words(a), SealedBallot.words(b)).map { $0 &- $1 }.allSatisfy { $0 == 0 || $0 == 1 || $0 == UInt32.max }
     }
 
     static func looksLikeAChoice(_ sealed: [UInt8]) -> Bool {

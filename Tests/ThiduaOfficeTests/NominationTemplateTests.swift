@@ -15,7 +15,7 @@ struct NominationTemplateTests {
         workbook.row(cells: [.text("2021-co-so"), .text("hoc-tap-lam-theo-bac"), .text("Cá nhân"), .text("Lò Thị Mai"), .text("Lao động tiên tiến"), .text("Dạy giỏi")])
         workbook.row(cells: [.empty, .empty, .empty, .empty, .empty, .empty])
         workbook.row(cells: [.text("2021-co-so"), .text("hoc-tap-lam-theo-bac"), .text("Tập thể"), .text("Tổ chè Páo Tỉnh"), .empty, .number(12)])
-        let rows = try NominationTemplate.rows(from: try workbook.data(), fileName: "Danh sách.xlsx")
+        let rows = try NominationTemplate.rows(from: try workbook.data())
         #expect(rows.map(\.line) == [2, 4])
         #expect(rows[0] == NominationImport.Row(line: 2, round: "2021-co-so", movement: "hoc-tap-lam-theo-bac", kind: "Cá nhân",
                                                 name: "Lò Thị Mai", title: "Lao động tiên tiến", achievements: "Dạy giỏi"))
@@ -37,7 +37,7 @@ struct NominationTemplateTests {
         try add("xl/worksheets/sheet1.xml", """
             <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>            <row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c></row>            <row r="3"><c r="A3" t="inlineStr"><is><t>2021-co-so</t></is></c><c r="C3" t="s"><v>4</v></c><c r="D3" t="str"><v>Lò Thị Mai</v></c></row>            </sheetData></worksheet>
             """)
-        let rows = try NominationTemplate.rows(from: try #require(archive.data), fileName: "Book1.xlsx")
+        let rows = try NominationTemplate.rows(from: try #require(archive.data))
         #expect(rows == [NominationImport.Row(line: 3, round: "2021-co-so", movement: "", kind: "Cá nhân", name: "Lò Thị Mai")])
         #expect(XLSXReader.column(of: "AA3") == 26)
     }
@@ -47,10 +47,10 @@ struct NominationTemplateTests {
         let template = String(decoding: try NominationTemplate.file(.csv), as: UTF8.self)
         #expect(template.hasPrefix("\u{FEFF}Mã đợt,Mã phong trào,Loại đối tượng"))
         let filled = "name,kind,round,movement\r\n\"Lò Thị Mai\",Cá nhân,2021-co-so,hoc-tap-lam-theo-bac\r\n"
-        let rows = try NominationTemplate.rows(from: Data(filled.utf8), fileName: "ds.csv")
+        let rows = try NominationTemplate.rows(from: Data(filled.utf8))
         #expect(rows.count == 1 && rows[0].name == "Lò Thị Mai" && rows[0].line == 2 && rows[0].round == "2021-co-so")
         #expect {
-            try NominationTemplate.rows(from: Data("Họ tên,Ghi chú\r\nA,B\r\n".utf8), fileName: "ds.csv")
+            try NominationTemplate.rows(from: Data("Họ tên,Ghi chú\r\nA,B\r\n".utf8))
         } throws: { ($0 as? NominationTemplate.Unreadable)?.vietnamese.contains("Mã đợt") == true }
     }
 }

@@ -36,9 +36,7 @@ public enum SealedBallot {
         for ballot in ballots {
             let mask = Self.mask(key: key, session: session, nomination: ballot.nomination, member: ballot.member, version: ballot.version)
             guard ballot.sealed.count == 12 else { throw Unopenable(nominationID: ballot.nomination) }
-            let words = (0..<3).map { index in
-                ballot.sealed[(index * 4)..<(index * 4 + 4)].reduce(UInt32(0)) { $0 << 8 | UInt32($1) } &- mask[index]
-            }
+            let words = zip(Self.words(ballot.sealed), mask).map { $0 &- $1 }
             guard words.allSatisfy({ $0 <= 1 }), words.reduce(0, +) == 1 else { throw Unopenable(nominationID: ballot.nomination) }
             counts[ballot.nomination, default: Counts()].approve += Int(words[0])
             counts[ballot.nomination, default: Counts()].reject += Int(words[1])
@@ -49,7 +47,11 @@ public enum SealedBallot {
 
     static func mask(key: BallotKey, session: UUID, nomination: UUID, member: UUID, version: Int) -> [UInt32] {
         let message = "thidua-ballot|\(session.uuidString.lowercased())|\(nomination.uuidString.lowercased())|\(member.uuidString.lowercased())|\(version)"
-        let digest = HMACSHA256.authenticate(Array(message.utf8), key: key.bytes).bytes
-        return (0..<3).map { index in digest[(index * 4)..<(index * 4 + 4)].reduce(UInt32(0)) { $0 << 8 | UInt32($1) } }
+        return words(HMACSHA256.authenticate(Array(message.utf8), key: key.bytes).bytes)
+    }
+
+    /// The first three big-endian 32-bit words of `bytes` (which holds at least 12).
+    static func words(_ bytes: [UInt8]) -> [UInt32] {
+        (0..<3).map { index in bytes[(index * 4)..<(index * 4 + 4)].reduce(UInt32(0)) { $0 << 8 | UInt32($1) } }
     }
 }

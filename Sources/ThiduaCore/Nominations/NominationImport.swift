@@ -67,7 +67,8 @@ extension NominationRepository {
         }
         // The capacity is the create's, permitted row by row (it depends on the row's movement).
         return try await store.write(actor, nil, action: "nomination.import") { connection in
-            let rounds = try await codes("rounds", on: connection), movements = try await codes("movements", on: connection)
+            let rounds = try await codes(connection.query("SELECT code, id FROM thidua.rounds"))
+            let movements = try await codes(connection.query("SELECT code, id FROM thidua.movements"))
             var problems: [NominationImport.Problem] = [], made: [Nomination] = []
             for row in rows {
                 func problem(_ column: String, _ vietnamese: String, _ english: String) {
@@ -105,9 +106,9 @@ extension NominationRepository {
         }
     }
 
-    /// The codes of the actor's area's rounds or movements, folded as typed ones are, with their ids.
-    private func codes(_ table: String, on connection: PostgresConnection) async throws -> [String: UUID] {
-        let rows = try await connection.query(PostgresQuery(unsafeSQL: "SELECT code, id FROM thidua.\(table == "rounds" ? "rounds" : "movements")"))
-        return Dictionary(try rows.map { (Text.folded(try $0.decode(String.self, at: 0)), try $0.decode(UUID.self, at: 1)) }, uniquingKeysWith: { first, _ in first })
+    /// Codes (folded as typed ones are) with their ids, of the rounds or movements row-level security shows.
+    private func codes(_ rows: PostgresRows) throws -> [String: UUID] {
+        Dictionary(try rows.map { (Text.folded(try $0.decode(String.self, at: 0)), try $0.decode(UUID.self, at: 1)) },
+                   uniquingKeysWith: { first, _ in first })
     }
 }

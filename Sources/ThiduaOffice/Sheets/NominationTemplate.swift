@@ -3,7 +3,8 @@ import ThiduaCore
 
 /// The template a unit fills in to import its nominations (``NominationImport``), and the reading of a filled one:
 /// its header the columns' Vietnamese headings (the command line's English keys are read too), then one row per
-/// nomination. An XLSX file is read by its first sheet; anything else as CSV (UTF-8, with or without a BOM).
+/// nomination. An XLSX file (a ZIP archive, by its first bytes) is read by its first sheet; anything else as CSV
+/// (UTF-8, with or without a BOM), whatever the file is called.
 public enum NominationTemplate {
     /// A file that cannot be read as a template, said in Vietnamese and English.
     public struct Unreadable: Error, Sendable {
@@ -15,10 +16,10 @@ public enum NominationTemplate {
         try ListFile(sheetName: "Danh sách đề nghị", rows: [NominationImport.columns.map { .text($0.heading) }]).data(format)
     }
 
-    public static func rows(from data: Data, fileName: String) throws(Unreadable) -> [NominationImport.Row] {
+    public static func rows(from data: Data) throws(Unreadable) -> [NominationImport.Row] {
         let table: [(line: Int, fields: [String])]
         do {
-            if fileName.lowercased().hasSuffix(".xlsx") || data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
                 table = try XLSXReader.rows(data)
             } else {
                 guard let text = String(data: data, encoding: .utf8) else {

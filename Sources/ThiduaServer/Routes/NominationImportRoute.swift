@@ -32,7 +32,7 @@ struct NominationImportRoute: Sendable {
             }
             let rows: [NominationImport.Row]
             do {
-                rows = try NominationTemplate.rows(from: Data(buffer.readableBytesView), fileName: declared == "text/csv" ? "import.csv" : "import.xlsx")
+                rows = try NominationTemplate.rows(from: Data(buffer.readableBytesView))
             } catch let error as NominationTemplate.Unreadable {
                 throw APIError.invalidField("file", vietnamese: error.vietnamese, english: error.english)
             }

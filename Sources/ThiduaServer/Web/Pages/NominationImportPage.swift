@@ -38,7 +38,7 @@ struct NominationImportPage: Sendable {
             }
             let rows: [NominationImport.Row]
             do {
-                rows = try NominationTemplate.rows(from: file.content, fileName: file.fileName)
+                rows = try NominationTemplate.rows(from: file.content)
             } catch let error as NominationTemplate.Unreadable {
                 return try await page(context, problems: [Problem(line: 0, column: "", message: error.vietnamese)], fileName: file.fileName,
                                       status: .unprocessableContent).response()
